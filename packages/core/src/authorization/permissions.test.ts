@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { can, type Permission, permissionNames } from "./permissions";
+import { type Role, roles } from "./roles";
+
+const expected: Record<Role, Permission[]> = {
+  staff: ["self.manage", "directory.read"],
+  approver: ["self.manage", "directory.read"],
+  hr: [
+    "self.manage",
+    "directory.read",
+    "staff.manage",
+    "org.manage",
+    "staff.import",
+    "staff.export",
+    "account.read",
+    "account.resetPassword",
+    "calendar.manage",
+  ],
+  securityAdmin: ["self.manage", "directory.read"],
+  auditor: ["self.manage", "directory.read", "staff.export", "audit.read"],
+  sysadmin: [
+    "self.manage",
+    "directory.read",
+    "account.read",
+    "account.resetPassword",
+    "account.assignRoles",
+    "audit.read",
+  ],
+};
+
+describe("can", () => {
+  for (const role of roles) {
+    it(`gives ${role} exactly the permissions of its job`, () => {
+      const actual = permissionNames.filter((p) => can({ roles: [role] }, p));
+      expect(actual.sort()).toEqual([...expected[role]].sort());
+    });
+  }
+
+  it("grants nothing to an actor without roles", () => {
+    expect(permissionNames.filter((p) => can({ roles: [] }, p))).toEqual([]);
+  });
+
+  it("combines the permissions of several roles", () => {
+    expect(can({ roles: ["staff", "auditor"] }, "audit.read")).toBe(true);
+    expect(can({ roles: ["staff", "auditor"] }, "staff.manage")).toBe(false);
+  });
+});

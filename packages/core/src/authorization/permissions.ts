@@ -1,0 +1,34 @@
+import { type Role, roles } from "./roles";
+
+/**
+ * What each role may do. Every HTTP route names one of these (or "public"), so this table is the
+ * whole answer to "who can do what".
+ */
+export const permissionRoles = {
+  /** Own session, own password, own profile. */
+  "self.manage": roles,
+  /** The staff directory (職員録) and the department tree. */
+  "directory.read": roles,
+  "staff.manage": ["hr"],
+  "org.manage": ["hr"],
+  "staff.import": ["hr"],
+  "staff.export": ["hr", "auditor"],
+  "account.read": ["hr", "sysadmin"],
+  "account.resetPassword": ["hr", "sysadmin"],
+  "account.assignRoles": ["sysadmin"],
+  "audit.read": ["auditor", "sysadmin"],
+  "calendar.manage": ["hr"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof permissionRoles;
+
+export const permissionNames = Object.keys(permissionRoles) as Permission[];
+
+export interface Actor {
+  roles: readonly Role[];
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const allowed: readonly Role[] = permissionRoles[permission];
+  return actor.roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources directly: Tobira ships as source, compiled on load.
+import { register } from "tsx/esm/api";
+
+register();
+await import("../src/cli.ts");

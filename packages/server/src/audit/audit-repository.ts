@@ -1,0 +1,113 @@
+import { type AuditChainFailure, createAuditChainVerifier, GENESIS_HASH, hashAuditEntry } from "@tobira/core";
+import type { AuditEntry, AuditListQuery } from "@tobira/protocol";
+import { sql } from "kysely";
+import { dialectOf } from "../db/dialect";
+import type { AuditLogRow } from "../db/schema";
+import type { Executor } from "../db/transaction";
+
+export interface AuditRecord {
+  actor: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | number | null;
+  details?: Record<string, unknown>;
+}
+
+// Any constant: it only has to be the same in every instance that appends to the chain.
+const AUDIT_CHAIN_LOCK = 7_301_001;
+
+/**
+ * Appends one entry to the hash chain. Call it inside the transaction that makes the change, so the
+ * change and its audit entry land together or not at all.
+ */
+export async function appendAudit(trx: Executor, record: AuditRecord, at: Date): Promise<void> {
+  if (dialectOf(trx) === "postgres")
+    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  const last = await trx
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  const entry = {
+    seq: (last?.seq ?? 0) + 1,
+    at: at.toISOString(),
+    actor: record.actor,
+    action: record.action,
+    targetType: record.targetType,
+    targetId: record.targetId === null ? null : String(record.targetId),
+    details: record.details ?? {},
+  };
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  await trx
+    .insertInto("audit_log")
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      details: JSON.stringify(entry.details),
+      prev_hash: prevHash,
+      hash: hashAuditEntry(prevHash, entry),
+    })
+    .execute();
+}
+
+export async function listAudit(db: Executor, query: AuditListQuery): Promise<AuditEntry[]> {
+  let select = db.selectFrom("audit_log").selectAll().orderBy("seq", "desc").limit(query.limit);
+  if (query.before !== undefined) select = select.where("seq", "<", query.before);
+  if (query.action) select = select.where("action", "=", query.action);
+  const rows = await select.execute();
+  return rows.map(toAuditEntry);
+}
+
+function toAuditEntry(row: AuditLogRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    details: JSON.parse(row.details),
+    hash: row.hash,
+  };
+}
+
+export type AuditVerification = { ok: true; count: number } | AuditChainFailure;
+
+/** Walks the whole chain in pages of `pageSize`, holding one page at a time. */
+export async function verifyAuditLog(db: Executor, pageSize = 10_000): Promise<AuditVerification> {
+  const verifier = createAuditChainVerifier();
+  let after = 0;
+  for (;;) {
+    const rows = await db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("seq", ">", after)
+      .orderBy("seq")
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) {
+      const failure = verifier.push({
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        action: row.action,
+        targetType: row.target_type,
+        targetId: row.target_id,
+        details: JSON.parse(row.details),
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      });
+      if (failure) return failure;
+    }
+    const lastRow = rows.at(-1);
+    if (!lastRow || rows.length < pageSize) break;
+    after = lastRow.seq;
+  }
+  const result = verifier.result();
+  return result.ok ? { ok: true, count: result.count } : result;
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from "node:util";
+import { roleSchema } from "@tobira/protocol";
+import { verifyAuditLog } from "./audit/audit-repository";
+import { createAdministrator } from "./auth/create-administrator";
+import { systemClock } from "./clock";
+import { ConfigError, loadConfig, sqlitePathOf } from "./config";
+import { openStore } from "./db/database";
+import { migrateToLatest } from "./db/migrate";
+import { startServer } from "./main";
+
+const usage = `使い方 / usage: tobira <command>
+
+  serve [--demo]                         start the server (and web app); --demo seeds a demo town office into an empty database
+  db migrate                             bring the database schema up to date
+  admin create --login ID [--roles R,…]  create an administrator account (default roles: sysadmin,hr); prints a one-time password
+  audit verify                           check the audit log's hash chain; exits 1 at the first broken link
+
+Configuration comes from TOBIRA_* environment variables (see README), e.g. TOBIRA_DATABASE_URL for PostgreSQL.`;
+
+async function run(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (command === "serve") return serve([sub, ...rest].filter((a): a is string => a !== undefined));
+  if (command === "db" && sub === "migrate")
+    return withStore(async (store) => {
+      const applied = await migrateToLatest(store.db);
+      console.log(applied.length ? `applied: ${applied.join(", ")}` : "the database is up to date");
+      return 0;
+    });
+  if (command === "admin" && sub === "create") return adminCreate(rest);
+  if (command === "audit" && sub === "verify")
+    return withStore(async (store) => {
+      const result = await verifyAuditLog(store.db);
+      if (result.ok) {
+        console.log(`audit log intact: ${result.count} entries`);
+        return 0;
+      }
+      console.error(`audit log BROKEN at entry ${result.brokenAt}: ${result.message}`);
+      return 1;
+    });
+  console.error(usage);
+  return command === undefined || command === "help" || command === "--help" ? 0 : 2;
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: "boolean", default: false } } });
+  const config = loadConfig(values.demo ? { ...process.env, TOBIRA_DEMO: "true" } : process.env);
+  const server = await startServer(config);
+  console.log(`扉 Tobira: ${server.url}`);
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return new Promise<number>(() => {});
+}
+
+async function adminCreate(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { login: { type: "string" }, roles: { type: "string", default: "sysadmin,hr" } },
+  });
+  if (!values.login) {
+    console.error("admin create needs --login ID (the sign-in id of the new administrator)");
+    return 2;
+  }
+  const roles = values.roles.split(",").map((r) => roleSchema.safeParse(r.trim()));
+  const bad = roles.find((r) => !r.success);
+  if (bad || roles.length === 0) {
+    console.error(`--roles must be a comma-separated list of: ${roleSchema.options.join(", ")}`);
+    return 2;
+  }
+  const loginId = values.login;
+  return withStore(async (store) => {
+    await migrateToLatest(store.db);
+    const password = await createAdministrator(
+      { db: store.db, clock: systemClock },
+      loginId,
+      roles.flatMap((r) => (r.success ? [r.data] : [])),
+    );
+    console.log(`created ${loginId}. One-time password (must be changed at first sign-in): ${password}`);
+    return 0;
+  });
+}
+
+async function withStore(action: (store: ReturnType<typeof openStore>) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const store = openStore({ url: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
+  try {
+    return await action(store);
+  } finally {
+    await store.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError || error instanceof Error ? error.message : String(error));
+    process.exitCode = 1;
+  },
+);

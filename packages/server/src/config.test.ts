@@ -1,0 +1,36 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config";
+
+describe("loadConfig", () => {
+  it("defaults to the embedded SQLite under ./data on port 3000", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 3000, dataDir: "./data", secureCookies: false });
+    expect(config.databaseUrl).toBeUndefined();
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it("names every bad variable in one error", () => {
+    expect(() =>
+      loadConfig({ TOBIRA_PORT: "eighty", TOBIRA_DATABASE_URL: "mysql://x", TOBIRA_LOG_LEVEL: "loud" }),
+    ).toThrow(
+      /TOBIRA_PORT: .*\n.*TOBIRA_DATABASE_URL: must be a postgres:\/\/ connection string\n.*TOBIRA_LOG_LEVEL/s,
+    );
+  });
+
+  it("reads a JSON file and lets the environment override it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tobira-config-"));
+    const file = join(dir, "tobira.json");
+    writeFileSync(file, JSON.stringify({ port: 8080, host: "0.0.0.0", secureCookies: true }));
+    const config = loadConfig({ TOBIRA_CONFIG: file, TOBIRA_PORT: "9090" });
+    expect(config).toMatchObject({ port: 9090, host: "0.0.0.0", secureCookies: true });
+  });
+
+  it("says which file it could not read", () => {
+    expect(() => loadConfig({ TOBIRA_CONFIG: "/nonexistent/tobira.json" })).toThrow(
+      /TOBIRA_CONFIG: cannot read/,
+    );
+  });
+});

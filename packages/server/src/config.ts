@@ -1,0 +1,101 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+
+const booleanText = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().min(1).default("127.0.0.1"),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")
+    .optional(),
+  dataDir: z.string().min(1).default("./data"),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set when Tobira is served over HTTPS (it should be, outside a demo): cookies get `Secure`. */
+  secureCookies: booleanText.default(false),
+  /** Seed the demo town office when the database is empty. */
+  demo: booleanText.default(false),
+  webDir: z.string().optional(),
+  sessionIdleMinutes: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(60),
+  sessionMaxHours: z.coerce.number().int().min(1).max(72).default(12),
+  lockoutThreshold: z.coerce.number().int().min(3).max(20).default(5),
+  lockoutMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  loginAttemptsPerAddress: z.coerce.number().int().min(5).max(1000).default(30),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
+  port: "TOBIRA_PORT",
+  host: "TOBIRA_HOST",
+  databaseUrl: "TOBIRA_DATABASE_URL",
+  dataDir: "TOBIRA_DATA_DIR",
+  logLevel: "TOBIRA_LOG_LEVEL",
+  secureCookies: "TOBIRA_SECURE_COOKIES",
+  demo: "TOBIRA_DEMO",
+  webDir: "TOBIRA_WEB_DIR",
+  sessionIdleMinutes: "TOBIRA_SESSION_IDLE_MINUTES",
+  sessionMaxHours: "TOBIRA_SESSION_MAX_HOURS",
+  lockoutThreshold: "TOBIRA_LOCKOUT_THRESHOLD",
+  lockoutMinutes: "TOBIRA_LOCKOUT_MINUTES",
+  loginAttemptsPerAddress: "TOBIRA_LOGIN_ATTEMPTS_PER_ADDRESS",
+};
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration once: a JSON file named by TOBIRA_CONFIG (keys as in the schema), then
+ * TOBIRA_* environment variables on top. Fails with every problem named by its variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const fromFile = env.TOBIRA_CONFIG ? readConfigFile(env.TOBIRA_CONFIG) : {};
+  const fromEnv: Record<string, string> = {};
+  for (const [key, name] of Object.entries(envNames)) {
+    const value = env[name];
+    if (value !== undefined && value !== "") fromEnv[key] = value;
+  }
+  const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? "");
+      const name = key in envNames ? envNames[key as keyof typeof envNames] : key;
+      return `  ${name}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(resolve(path), "utf8");
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TOBIRA_CONFIG: cannot read ${path}`);
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? v : String(v)]),
+    );
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  TOBIRA_CONFIG: ${path} is not a JSON object`);
+  }
+}
+
+export function sqlitePathOf(config: Config): string {
+  return resolve(config.dataDir, "tobira.db");
+}

@@ -1,0 +1,82 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { registerAuditRoutes } from "../audit/routes";
+import { registerAccountRoutes } from "../auth/account-routes";
+import { registerAuthRoutes } from "../auth/routes";
+import type { Deps } from "../deps";
+import { registerHealthRoutes } from "../health/routes";
+import { registerOrgRoutes } from "../org/routes";
+import { registerStaffImportRoutes } from "../staff-import/routes";
+import { registerAccessControl } from "./access";
+import { registerErrorHandling } from "./error-handler";
+import { securityHeaders } from "./security-headers";
+
+export interface AppOptions {
+  logger?: boolean | { level: string };
+  webDir?: string | undefined;
+}
+
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 50 * 1024 * 1024,
+    trustProxy: false,
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "Tobira API", version: "0.1.0", description: "扉 Tobira: door access and attendance" },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "tobira_session" },
+          csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  // The documentation pages are registered before access control and, like the web app's files, are open.
+  app.addHook("onSend", securityHeaders);
+  registerAccessControl(app, deps);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoutes(api, deps);
+  registerAuthRoutes(api, deps);
+  registerAccountRoutes(api, deps);
+  registerOrgRoutes(api, deps);
+  registerStaffImportRoutes(api, deps);
+  registerAuditRoutes(api, deps);
+
+  const webDir = options.webDir ? resolve(options.webDir) : undefined;
+  if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);
+  return app;
+}
+
+async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ["index.html"] });
+  app.get("/*", { config: { access: "public" }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith("/api/")) {
+      return reply
+        .status(404)
+        .send({ error: { id: "not_found", message: `No route for ${request.method} ${request.url}` } });
+    }
+    return reply.sendFile("index.html");
+  });
+}

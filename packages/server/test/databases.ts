@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { fixedClock } from "../src/clock";
+import { type Config, loadConfig } from "../src/config";
+import { openStore, type Store } from "../src/db/database";
+import type { DialectName } from "../src/db/dialect";
+import { migrateToLatest } from "../src/db/migrate";
+import type { Deps } from "../src/deps";
+
+/** The PostgreSQL server tests create their throwaway databases on (CI has one on 127.0.0.1:5432). */
+export const postgresAdminUrl =
+  process.env.TOBIRA_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+
+export const dialects: DialectName[] = ["sqlite", "postgres"];
+
+let counter = 0;
+
+/** A migrated, empty database of the given kind that disappears after the tests. */
+export async function createTestStore(dialect: DialectName): Promise<Store> {
+  if (dialect === "sqlite") {
+    const dir = mkdtempSync(join(tmpdir(), "tobira-test-"));
+    const store = openStore({ sqlitePath: join(dir, "tobira.db") });
+    await migrateToLatest(store.db);
+    return {
+      ...store,
+      close: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `tobira_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const admin = new pg.Client({ connectionString: postgresAdminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(postgresAdminUrl);
+  url.pathname = `/${name}`;
+  const store = openStore({ url: url.toString(), sqlitePath: "" });
+  await migrateToLatest(store.db);
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
+      await cleanup.connect();
+      try {
+        await cleanup.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await cleanup.end();
+      }
+    },
+  };
+}
+
+export function testConfig(overrides: Partial<Record<string, string>> = {}): Config {
+  return loadConfig({ TOBIRA_LOG_LEVEL: "silent", ...overrides });
+}
+
+export interface TestContext {
+  deps: Deps & { clock: ReturnType<typeof fixedClock> };
+  store: Store;
+}
+
+/**
+ * Runs the same suite once on SQLite and once on PostgreSQL, each on a fresh migrated database.
+ * `context()` gives the current dialect's dependencies inside tests.
+ */
+export function describeEachDatabase(name: string, suite: (context: () => TestContext) => void): void {
+  for (const dialect of dialects) {
+    describe(`${name} [${dialect}]`, () => {
+      let current: TestContext | undefined;
+      beforeAll(async () => {
+        const store = await createTestStore(dialect);
+        const clock = fixedClock("2026-04-01T00:00:00Z");
+        current = { store, deps: { db: store.db, dialect: store.dialect, clock, config: testConfig() } };
+      });
+      afterAll(async () => {
+        await current?.store.close();
+      });
+      suite(() => {
+        if (!current) throw new Error("the test database is not ready");
+        return current;
+      });
+    });
+  }
+}
