@@ -1,8 +1,7 @@
+import { isLocalDate } from "@tobira/core/calendar";
 import { z } from "zod";
 
-export const localDateSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date written YYYY-MM-DD");
+export const localDateSchema = z.string().refine(isLocalDate, "must be a date written YYYY-MM-DD");
 
 export const idSchema = z.coerce.number().int().positive();
 export const idParamsSchema = z.object({ id: idSchema });

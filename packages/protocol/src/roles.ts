@@ -1,5 +1,5 @@
-import { roles } from "@tobira/core";
+import { roles } from "@tobira/core/authorization";
 import { z } from "zod";
 
-export { can, type Permission, permissionRoles, type Role, roles } from "@tobira/core";
+export { can, type Permission, permissionRoles, type Role, roles } from "@tobira/core/authorization";
 export const roleSchema = z.enum(roles);

@@ -1,0 +1,16 @@
+export {
+  type AuditChainAnchor,
+  type AuditChainFailure,
+  type AuditChainFailureReason,
+  type AuditChainResult,
+  type AuditChainVerifier,
+  type AuditEntry,
+  createAuditChainVerifier,
+  GENESIS_HASH,
+  hashAuditEntry,
+  linkAuditEntry,
+  type StoredAuditEntry,
+  serializeAuditEntry,
+  serializeCanonicalJson,
+  verifyAuditChain,
+} from "./audit-chain";

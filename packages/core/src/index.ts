@@ -1,0 +1,3 @@
+export * from "./audit/index";
+export * from "./authorization/index";
+export * from "./calendar/index";
