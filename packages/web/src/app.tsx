@@ -1,0 +1,112 @@
+import { can, type Permission, type SessionUser } from "@tobira/protocol";
+import { ErrorSummary } from "./components/error-summary";
+import { Layout } from "./components/layout";
+import { Loading } from "./components/loading";
+import { PageHeading } from "./components/page-heading";
+import { I18nProvider, useI18n } from "./i18n/i18n";
+import { useLocation } from "./router/history";
+import { matchRoute, type Route } from "./router/routes";
+import { AuditLogScreen } from "./screens/audit/audit-log";
+import { PasswordChangeScreen } from "./screens/auth/password-change";
+import { SignInScreen } from "./screens/auth/sign-in";
+import { ForbiddenScreen } from "./screens/forbidden";
+import { HomeScreen } from "./screens/home";
+import { StaffImportScreen } from "./screens/import/staff-import";
+import { NotFoundScreen } from "./screens/not-found";
+import { DepartmentsScreen } from "./screens/org/departments";
+import { StaffDetailScreen } from "./screens/staff/staff-detail";
+import { StaffDirectoryScreen } from "./screens/staff/staff-directory";
+import { StaffNewScreen } from "./screens/staff/staff-new";
+import { SessionProvider, useSession } from "./session/session";
+
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Shell />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+/** Decides what the visitor may see: sign-in, the forced password change, or the app itself. */
+function Shell() {
+  const { t } = useI18n();
+  const { state, refresh } = useSession();
+  const { pathname } = useLocation();
+
+  switch (state.status) {
+    case "loading":
+      return (
+        <Layout user={null} showNav={false} screenKey="loading">
+          <Loading />
+        </Layout>
+      );
+    case "failed":
+      return (
+        <Layout user={null} showNav={false} screenKey="failed">
+          <PageHeading title={t("startup.failed")} />
+          <ErrorSummary error={state.error} />
+          <button type="button" className="button" onClick={() => void refresh()}>
+            {t("common.retry")}
+          </button>
+        </Layout>
+      );
+    case "signedOut":
+      return (
+        <Layout user={null} showNav={false} screenKey="signedOut">
+          <SignInScreen expired={state.reason === "expired"} />
+        </Layout>
+      );
+    case "signedIn":
+      if (state.user.mustChangePassword) {
+        return (
+          <Layout user={state.user} showNav={false} screenKey="forcedPassword">
+            <PasswordChangeScreen forced />
+          </Layout>
+        );
+      }
+      return (
+        <Layout user={state.user} showNav screenKey={`app:${pathname}`}>
+          <RouteScreen user={state.user} route={matchRoute(pathname)} />
+        </Layout>
+      );
+  }
+}
+
+const routePermission: Record<Route["name"], Permission | null> = {
+  home: null,
+  staffList: "directory.read",
+  staffNew: "staff.manage",
+  staffDetail: "directory.read",
+  departments: "directory.read",
+  import: "staff.import",
+  audit: "audit.read",
+  password: "self.manage",
+  notFound: null,
+};
+
+function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
+  const permission = routePermission[route.name];
+  if (permission !== null && !can(user, permission)) return <ForbiddenScreen />;
+  switch (route.name) {
+    case "home":
+      return <HomeScreen />;
+    case "staffList":
+      return <StaffDirectoryScreen />;
+    case "staffNew":
+      return <StaffNewScreen />;
+    case "staffDetail":
+      return <StaffDetailScreen key={route.id} id={route.id} />;
+    case "departments":
+      return <DepartmentsScreen />;
+    case "import":
+      return <StaffImportScreen />;
+    case "audit":
+      return <AuditLogScreen />;
+    case "password":
+      return <PasswordChangeScreen forced={false} />;
+    case "notFound":
+      return <NotFoundScreen />;
+  }
+}
