@@ -51,6 +51,15 @@ export async function createTestStore(dialect: DialectName): Promise<Store> {
       const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
       await cleanup.connect();
       try {
+        // The pool's connections close asynchronously; forcing them closed would surface as errors.
+        for (let i = 0; i < 50; i++) {
+          const { rows } = await cleanup.query(
+            "select count(*)::int as n from pg_stat_activity where datname = $1",
+            [name],
+          );
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await cleanup.query(`drop database if exists ${name} with (force)`);
       } finally {
         await cleanup.end();

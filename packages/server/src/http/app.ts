@@ -14,6 +14,7 @@ import {
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
+import { registerCalendarRoutes } from "../calendar/routes";
 import type { Deps } from "../deps";
 import { registerHealthRoutes } from "../health/routes";
 import { registerOrgRoutes } from "../org/routes";
@@ -63,6 +64,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerOrgRoutes(api, deps);
   registerStaffImportRoutes(api, deps);
   registerAuditRoutes(api, deps);
+  registerCalendarRoutes(api, deps);
 
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);
