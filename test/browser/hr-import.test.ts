@@ -113,7 +113,7 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
     await page.getByLabel("検索", { exact: true }).fill("ウエマツ");
     await page.getByRole("button", { name: "検索する" }).click();
     await page.getByRole("link", { name: "植松 蓮" }).click();
-    await expect.poll(() => page.getByRole("heading", { level: 1 }).innerText()).toBe("植松 蓮");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("植松 蓮");
     expect(await page.getByText("人事係").first().isVisible()).toBe(true);
     await page.screenshot({ path: "test-results/hr-import-person.png", fullPage: true });
     await page.getByRole("button", { name: "ログアウト" }).click();
