@@ -1,4 +1,10 @@
-import { type AuditChainFailure, createAuditChainVerifier, GENESIS_HASH, hashAuditEntry } from "@tobira/core";
+import {
+  type AuditChainFailure,
+  createAuditChainVerifier,
+  GENESIS_HASH,
+  hashAuditEntry,
+  type StoredAuditEntry,
+} from "@tobira/core";
 import type { AuditEntry, AuditListQuery } from "@tobira/protocol";
 import { sql } from "kysely";
 import { dialectOf } from "../db/dialect";
@@ -63,7 +69,7 @@ export async function listAudit(db: Executor, query: AuditListQuery): Promise<Au
   return rows.map(toAuditEntry);
 }
 
-function toAuditEntry(row: AuditLogRow): AuditEntry {
+function toChainEntry(row: AuditLogRow): StoredAuditEntry {
   return {
     seq: row.seq,
     at: row.at,
@@ -72,8 +78,14 @@ function toAuditEntry(row: AuditLogRow): AuditEntry {
     targetType: row.target_type,
     targetId: row.target_id,
     details: JSON.parse(row.details),
+    prevHash: row.prev_hash,
     hash: row.hash,
   };
+}
+
+function toAuditEntry(row: AuditLogRow): AuditEntry {
+  const { prevHash: _, ...entry } = toChainEntry(row);
+  return entry;
 }
 
 export type AuditVerification = { ok: true; count: number } | AuditChainFailure;
@@ -91,17 +103,7 @@ export async function verifyAuditLog(db: Executor, pageSize = 10_000): Promise<A
       .limit(pageSize)
       .execute();
     for (const row of rows) {
-      const failure = verifier.push({
-        seq: row.seq,
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        targetType: row.target_type,
-        targetId: row.target_id,
-        details: JSON.parse(row.details),
-        prevHash: row.prev_hash,
-        hash: row.hash,
-      });
+      const failure = verifier.push(toChainEntry(row));
       if (failure) return failure;
     }
     const lastRow = rows.at(-1);

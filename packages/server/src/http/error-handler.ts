@@ -43,11 +43,28 @@ function toErrorBody(error: FastifyError): ErrorBody {
   }
   if (error.statusCode === 413)
     return { error: { id: "validation_failed", message: "The request body is too large." } };
+  if (isUniqueViolation(error)) {
+    return {
+      error: {
+        id: "conflict",
+        message: "The change clashes with a record saved at the same moment; reload and try again.",
+      },
+    };
+  }
   if (isDatabaseDown(error))
     return {
       error: { id: "database_unavailable", message: "The database is not reachable; try again shortly." },
     };
   return { error: { id: "internal", message: "Something went wrong on the server; it has been logged." } };
+}
+
+// Two requests racing past the same existence check: PostgreSQL's 23505, SQLite's constraint codes.
+function isUniqueViolation(error: Error & { code?: string }): boolean {
+  return (
+    error.code === "23505" ||
+    error.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    error.code === "SQLITE_CONSTRAINT_PRIMARYKEY"
+  );
 }
 
 function isDatabaseDown(error: Error & { code?: string }): boolean {

@@ -28,6 +28,9 @@ export async function placeStaff(db: Executor, staffId: number, placement: Place
       .execute();
     return;
   }
-  await closeAssignment(db, latest.id, addDays(placement.validFrom, -1));
+  const dayBefore = addDays(placement.validFrom, -1);
+  // An assignment that already ended earlier (a leaver coming back) keeps its end date.
+  if (latest.valid_to === null || latest.valid_to > dayBefore)
+    await closeAssignment(db, latest.id, dayBefore);
   await insertAssignment(db, staffId, placement);
 }

@@ -5,7 +5,7 @@ import {
   type StaffListQuery,
   type StaffSummary,
 } from "@tobira/protocol";
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder, SelectQueryBuilder } from "kysely";
 import type { Database, NewStaffRow, StaffRow, StaffRowUpdate } from "../db/schema";
 import type { Executor } from "../db/transaction";
 
@@ -34,16 +34,19 @@ function toStaffSummary(row: StaffWithPlacement): StaffSummary {
   };
 }
 
-/** Staff joined with the assignment (所属・職) in force on `asOf`. */
+/** Joins each staff row to its assignment (所属・職) in force on `asOf`, as `sa` (null when none). */
+export function joinAssignmentInForce<O>(query: SelectQueryBuilder<Database, "staff", O>, asOf: string) {
+  return query.leftJoin("staff_assignment as sa", (join) =>
+    join
+      .onRef("sa.staff_id", "=", "staff.id")
+      .on("sa.valid_from", "<=", asOf)
+      .on((eb) => eb.or([eb("sa.valid_to", "is", null), eb("sa.valid_to", ">=", asOf)])),
+  );
+}
+
+/** Staff with the department and position of the assignment in force on `asOf`. */
 function selectStaffWithPlacement(db: Executor, asOf: string) {
-  return db
-    .selectFrom("staff")
-    .leftJoin("staff_assignment as sa", (join) =>
-      join
-        .onRef("sa.staff_id", "=", "staff.id")
-        .on("sa.valid_from", "<=", asOf)
-        .on((eb) => eb.or([eb("sa.valid_to", "is", null), eb("sa.valid_to", ">=", asOf)])),
-    )
+  return joinAssignmentInForce(db.selectFrom("staff"), asOf)
     .leftJoin("department as d", "d.id", "sa.department_id")
     .leftJoin("position as p", "p.id", "sa.position_id")
     .selectAll("staff")
@@ -92,14 +95,7 @@ export async function searchStaff(
   };
   const base = selectStaffWithPlacement(db, asOf).where(filters);
   const rows = await base.orderBy("staff.staff_number").limit(search.limit).offset(search.offset).execute();
-  const count = await db
-    .selectFrom("staff")
-    .leftJoin("staff_assignment as sa", (join) =>
-      join
-        .onRef("sa.staff_id", "=", "staff.id")
-        .on("sa.valid_from", "<=", asOf)
-        .on((eb) => eb.or([eb("sa.valid_to", "is", null), eb("sa.valid_to", ">=", asOf)])),
-    )
+  const count = await joinAssignmentInForce(db.selectFrom("staff"), asOf)
     .where(filters)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();

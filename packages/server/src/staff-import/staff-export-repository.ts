@@ -1,5 +1,6 @@
 import type { LocalDate } from "@tobira/core";
 import type { Executor } from "../db/transaction";
+import { joinAssignmentInForce } from "../org/staff-repository";
 
 export interface ExportedStaff {
   staffNumber: string;
@@ -20,14 +21,7 @@ export interface ExportedStaff {
 
 /** Staff serving on `asOf` (started, not yet left) with the 所属・職 in force that day, by staff number. */
 export async function listStaffForExport(db: Executor, asOf: LocalDate): Promise<ExportedStaff[]> {
-  const rows = await db
-    .selectFrom("staff")
-    .leftJoin("staff_assignment as sa", (join) =>
-      join
-        .onRef("sa.staff_id", "=", "staff.id")
-        .on("sa.valid_from", "<=", asOf)
-        .on((eb) => eb.or([eb("sa.valid_to", "is", null), eb("sa.valid_to", ">=", asOf)])),
-    )
+  const rows = await joinAssignmentInForce(db.selectFrom("staff"), asOf)
     .leftJoin("department as d", "d.id", "sa.department_id")
     .leftJoin("position as p", "p.id", "sa.position_id")
     .select([
