@@ -125,15 +125,14 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
     expect(await nav.getByRole("link", { name: "職員の取り込み" }).count()).toBe(0);
     await page.goto(`${server.url}/import`);
     await page.getByRole("heading", { name: "この画面は表示できません" }).waitFor();
-    const status = await page.evaluate(async () => {
-      const session = await (await fetch("/api/auth/session")).json();
-      const response = await fetch("/api/staff-import/preview", {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-csrf-token": session.csrfToken },
-        body: JSON.stringify({ contentBase64: btoa("x"), effectiveDate: "2026-04-01" }),
-      });
-      return response.status;
+    // The same browser session, cookie and CSRF token included, calling the API directly.
+    const session = await (await page.request.get(`${server.url}/api/auth/session`)).json();
+    const refused = await page.request.post(`${server.url}/api/staff-import/preview`, {
+      headers: { "x-csrf-token": String(session.csrfToken) },
+      data: { contentBase64: Buffer.from(goodFile).toString("base64"), effectiveDate: "2026-04-01" },
     });
+    const status = refused.status();
     expect(status).toBe(403);
+    expect((await refused.json()).error.id).toBe("forbidden");
   });
 });

@@ -1,11 +1,18 @@
 import { can, type Role, roles } from "@tobira/protocol";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, InjectOptions } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../src/http/app";
 import { insertDepartment } from "../src/org/department-repository";
 import { createStaff } from "../src/org/staff-use-cases";
 import { describeEachDatabase } from "./databases";
 import { createAccount, type Session, signInAs } from "./http";
+
+type InjectMethod = NonNullable<InjectOptions["method"]>;
+const injectMethods: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"] satisfies InjectMethod[];
+
+function isInjectMethod(method: string): method is InjectMethod {
+  return injectMethods.includes(method);
+}
 
 describeEachDatabase("every route × every role", (context) => {
   let app: FastifyInstance;
@@ -56,15 +63,20 @@ describeEachDatabase("every route × every role", (context) => {
     );
     const failures: string[] = [];
     for (const route of routes) {
-      const url = route.url.replace(":id", String(staffId));
-      const anonymous = await app.inject({ method: route.method, url });
+      const url = route.url
+        .replace(":id", String(staffId))
+        .replace(":year", "2026")
+        .replace(":date", "2026-08-14");
+      const { method } = route;
+      if (!isInjectMethod(method)) throw new Error(`the matrix does not know how to call ${method}`);
+      const anonymous = await app.inject({ method, url });
       if (route.access !== "public" && anonymous.statusCode !== 401) {
         failures.push(`${route.method} ${route.url} anonymous → ${anonymous.statusCode}`);
       }
       for (const role of roles) {
         const session = sessions.get(role);
         if (!session) throw new Error(`no session for ${role}`);
-        const response = await app.inject({ method: route.method, url, headers: session.headers });
+        const response = await app.inject({ method, url, headers: session.headers });
         const allowed =
           route.access === "public" || route.access === "signedIn" || can({ roles: [role] }, route.access);
         const refused = response.statusCode === 401 || response.statusCode === 403;

@@ -10,6 +10,18 @@ import { findStaffDetail, findStaffIdByNumber, insertStaff, updateStaffRow } fro
 
 type UseCaseDeps = Pick<Deps, "db" | "clock">;
 
+const editableFields = [
+  "familyName",
+  "givenName",
+  "familyNameKana",
+  "givenNameKana",
+  "employmentType",
+  "startDate",
+  "endDate",
+  "email",
+  "phone",
+] as const satisfies readonly (keyof StaffUpdate)[];
+
 export async function createStaff(
   { db, clock }: UseCaseDeps,
   actor: string,
@@ -68,8 +80,8 @@ export async function updateStaff(
       update.startDate ?? before.startDate,
       update.endDate === undefined ? before.endDate : update.endDate,
     );
-    const changed = Object.entries(update).filter(
-      ([key, value]) => value !== undefined && before[key as keyof StaffUpdate] !== value,
+    const changed = editableFields.filter(
+      (field) => update[field] !== undefined && update[field] !== before[field],
     );
     if (changed.length === 0) return;
     await updateStaffRow(trx, id, {
@@ -91,7 +103,7 @@ export async function updateStaff(
         action: "staff.updated",
         targetType: "staff",
         targetId: before.staffNumber,
-        details: { fields: changed.map(([key]) => key) },
+        details: { fields: changed },
       },
       now,
     );
