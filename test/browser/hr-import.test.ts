@@ -119,6 +119,23 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
     await page.getByRole("button", { name: "ログアウト" }).click();
   });
 
+  it("maps a file's own column heading to the staff number when the usual one is missing", async () => {
+    await signIn("hr01", "hr-password-1");
+    await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "職員の取り込み" }).click();
+    const ownHeadings = goodFile.replace("職員番号", "社員コード").replace("41001", "41003").replace("41002", "41004");
+    await choose(ownHeadings);
+    const errors = await page.getByRole("table", { name: "取り込みエラー" }).locator("tbody tr").allTextContents();
+    expect(errors.join("\n")).toMatch(/職員番号/);
+
+    await page.getByText(/見出しの対応づけ/).click();
+    await page.getByLabel("「職員番号」の見出し").fill("社員コード");
+    await page.getByRole("button", { name: "プレビュー" }).click();
+    const adds = page.getByRole("table", { name: "追加" });
+    await adds.waitFor();
+    expect(await adds.locator("tbody tr").count()).toBe(2);
+    await page.getByRole("button", { name: "ログアウト" }).click();
+  });
+
   it("does not offer the import to a staff account, shows no screen at its address, and the API refuses it", async () => {
     await signIn("st01", "staff-password-1");
     const nav = page.getByRole("navigation", { name: "メインメニュー" });

@@ -215,6 +215,10 @@ export const en: Record<MessageKey, string> = {
   "import.leaversEndDate": "End date for staff missing from the file",
   "import.leaversEndDateHint":
     "When set, current staff not in the file leave on this date. Leave empty to keep them.",
+  "import.mappingSummary": "Column headings ({count} set)",
+  "import.mappingHint":
+    "If the file uses other column headings, type the heading used for each field exactly as in the file. Empty fields are found by their usual headings (職員番号, 氏, 名 …).",
+  "import.mappingLabel": "Heading for “{field}”",
   "import.preview": "Preview",
   "import.previewing": "Checking the file…",
   "import.previewHeading": "Preview",

@@ -216,6 +216,10 @@ export const ja = {
   "import.leaversEndDate": "ファイルにない職員の退職日",
   "import.leaversEndDateHint":
     "入力すると、ファイルに載っていない在職中の職員をこの日付で退職として扱います。空欄なら退職扱いにしません。",
+  "import.mappingSummary": "見出しの対応づけ（{count}項目を指定中）",
+  "import.mappingHint":
+    "見出しが通常と異なるファイルでは、各項目の見出しをファイルのとおりに入力してください。空欄の項目は通常の見出し（職員番号、氏、名など）で探します。",
+  "import.mappingLabel": "「{field}」の見出し",
   "import.preview": "プレビュー",
   "import.previewing": "ファイルを確認しています…",
   "import.previewHeading": "プレビュー結果",

@@ -16,6 +16,7 @@ import { useI18n } from "../../i18n/i18n";
 import { fileToBase64 } from "../../lib/base64";
 import { Link } from "../../router/link";
 import { paths } from "../../router/routes";
+import { type HeaderMapping, HeaderMappingFields, toRequestMapping } from "./header-mapping";
 import { ImportPreview } from "./import-preview";
 
 // The request limit is 40,000,000 base64 characters, i.e. about 30 MB of file.
@@ -35,6 +36,7 @@ export function StaffImportScreen() {
   const [encoding, setEncoding] = useState<ImportEncoding>("auto");
   const [effectiveDate, setEffectiveDate] = useState(todayInTokyo());
   const [leaversEndDate, setLeaversEndDate] = useState("");
+  const [mapping, setMapping] = useState<HeaderMapping>({});
   const [checked, setChecked] = useState<{ request: StaffImportRequest; preview: StaffImportPreview } | null>(
     null,
   );
@@ -78,7 +80,7 @@ export function StaffImportScreen() {
         fileName: file.name,
         contentBase64: await fileToBase64(file),
         encoding,
-        mapping: {},
+        mapping: toRequestMapping(mapping),
         effectiveDate,
         leaversEndDate: leaversEndDate === "" ? null : leaversEndDate,
       };
@@ -163,6 +165,13 @@ export function StaffImportScreen() {
           value={leaversEndDate}
           onChange={(event) => {
             setLeaversEndDate(event.target.value);
+            changed();
+          }}
+        />
+        <HeaderMappingFields
+          mapping={mapping}
+          onChange={(next) => {
+            setMapping(next);
             changed();
           }}
         />
