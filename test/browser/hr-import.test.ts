@@ -65,6 +65,13 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
     await page.getByRole("button", { name: "ログアウト" }).waitFor();
   }
 
+  async function openImport() {
+    await page
+      .getByRole("navigation", { name: "メインメニュー" })
+      .getByRole("link", { name: "職員の取り込み" })
+      .click();
+  }
+
   async function choose(file: string) {
     await page
       .getByLabel("CSVファイル")
@@ -121,10 +128,16 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
 
   it("maps a file's own column heading to the staff number when the usual one is missing", async () => {
     await signIn("hr01", "hr-password-1");
-    await page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "職員の取り込み" }).click();
-    const ownHeadings = goodFile.replace("職員番号", "社員コード").replace("41001", "41003").replace("41002", "41004");
+    await openImport();
+    const ownHeadings = goodFile
+      .replace("職員番号", "社員コード")
+      .replace("41001", "41003")
+      .replace("41002", "41004");
     await choose(ownHeadings);
-    const errors = await page.getByRole("table", { name: "取り込みエラー" }).locator("tbody tr").allTextContents();
+    const errors = await page
+      .getByRole("table", { name: "取り込みエラー" })
+      .locator("tbody tr")
+      .allTextContents();
     expect(errors.join("\n")).toMatch(/職員番号/);
 
     await page.getByText(/見出しの対応づけ/).click();
