@@ -92,6 +92,16 @@ describeEachDatabase("staff import and export over HTTP", (context) => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers["content-disposition"]).toBe('attachment; filename="staff-2026-03-31.xlsx"');
     expect(xlsx.rawPayload.subarray(0, 2).toString("latin1")).toBe("PK");
+
+    const exports = await context()
+      .deps.db.selectFrom("audit_log")
+      .select(["actor", "details"])
+      .where("action", "=", "staff.exported")
+      .execute();
+    expect(exports.map((e) => [e.actor, JSON.parse(e.details).format])).toEqual([
+      ["audit01", "csv"],
+      ["audit01", "xlsx"],
+    ]);
   });
 
   it("rejects a request without an effective date", async () => {

@@ -4,6 +4,7 @@ import {
   staffImportRequestSchema,
   staffImportResultSchema,
 } from "@tobira/protocol";
+import { appendAudit } from "../audit/audit-repository";
 import type { Deps } from "../deps";
 import { type Api, signedInUser } from "../http/api";
 import { formatContentDisposition } from "./content-disposition";
@@ -36,6 +37,22 @@ export function registerStaffImportRoutes(api: Api, deps: Deps): void {
     { config: { access: "staff.export" }, schema: { tags, querystring: staffExportQuerySchema } },
     async (request, reply) => {
       const file = await exportStaff(deps, request.query);
+      // Taking the whole staff master out of the system is recorded like a change.
+      await appendAudit(
+        deps.db,
+        {
+          actor: signedInUser(request).loginId,
+          action: "staff.exported",
+          targetType: "staff",
+          targetId: null,
+          details: {
+            format: request.query.format,
+            encoding: request.query.encoding,
+            fileName: file.fileName,
+          },
+        },
+        deps.clock.now(),
+      );
       return reply
         .header("content-type", file.contentType)
         .header("content-disposition", formatContentDisposition(file.fileName))
