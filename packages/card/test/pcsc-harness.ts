@@ -41,8 +41,10 @@ function waitFor(
 export interface InsertedCard {
   connection: CardConnection;
   link: VpcdLink;
-  /** Takes the card out and waits until pcscd has noticed. */
+  /** Takes the card out, waits until pcscd has noticed, and releases the connection. */
   remove(): Promise<void>;
+  /** Takes the card out without releasing the connection, as a hand pulling a card away would. */
+  pullOut(): Promise<void>;
 }
 
 /** Puts a virtual card into a vpcd slot, waits for pcscd to see it, and connects through PC/SC. */
@@ -60,10 +62,16 @@ export async function insertVirtualCard(
   return {
     connection,
     link,
+    pullOut: async () => {
+      const removed = waitFor(readers, "card-removed", name);
+      await link.remove();
+      await removed;
+    },
     remove: async () => {
       const removed = waitFor(readers, "card-removed", name);
       await link.remove();
       await removed;
+      await connection.disconnect();
     },
   };
 }

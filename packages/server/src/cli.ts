@@ -14,6 +14,7 @@ const usage = `使い方 / usage: tobira <command>
   db migrate                             bring the database schema up to date
   admin create --login ID [--roles R,…]  create an administrator account (default roles: sysadmin,hr); prints a one-time password
   audit verify                           check the audit log's hash chain; exits 1 at the first broken link
+  card …                                 card readers and cards: readers, info, watch, virtual (see tobira card help)
 
 Configuration comes from TOBIRA_* environment variables (see README), e.g. TOBIRA_DATABASE_URL for PostgreSQL.`;
 
@@ -27,6 +28,11 @@ async function run(argv: string[]): Promise<number> {
       return 0;
     });
   if (command === "admin" && sub === "create") return adminCreate(rest);
+  if (command === "card") {
+    // Loaded only here: the PC/SC binding is optional and a server-only install may lack it.
+    const { runCardCommand } = await import("@tobira/card/cli");
+    return runCardCommand([sub, ...rest].filter((a): a is string => a !== undefined));
+  }
   if (command === "audit" && sub === "verify")
     return withStore(async (store) => {
       const result = await verifyAuditLog(store.db);

@@ -142,3 +142,11 @@ export async function signWithUserAuthKey(
     "SIGN with the user-auth key",
   );
 }
+
+/** The token label (JPKIAPICCTOKEN2 on a My Number Card), trimmed of its space padding. */
+export async function readJpkiTokenInfo(connection: CardConnection): Promise<string> {
+  await selectJpkiApplication(connection);
+  await selectFile(connection, JPKI_FILES.tokenInfo, "token info");
+  const bytes = await readBlock(connection, 0, 32, "token info");
+  return new TextDecoder("latin1").decode(bytes).trimEnd();
+}

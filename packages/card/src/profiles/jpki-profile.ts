@@ -4,6 +4,8 @@ import { algorithmForKey, digestInfo, verifySignature } from "../signature/index
 import type { CardConnection } from "../transport/transport";
 import type { CardIdentity, CardProfile } from "./card-identity";
 
+const notThisCard = new Set(["not_found", "not_supported", "wrong_parameters"]);
+
 /** The current My Number Card: JPKI user authentication, RSA-2048 with SHA-256. */
 export const jpkiProfile: CardProfile = {
   kind: "jpki",
@@ -18,7 +20,8 @@ export const jpkiProfile: CardProfile = {
         notAfter: summary.notAfter,
       } satisfies CardIdentity;
     } catch (error) {
-      if (error instanceof CardStatusError && error.kind === "not_found") return null;
+      // Not found, or a card that does not speak ISO 7816-4 at all (a FeliCa or MIFARE storage card).
+      if (error instanceof CardStatusError && notThisCard.has(error.kind)) return null;
       throw error;
     }
   },

@@ -47,6 +47,9 @@ function toTransportError(operation: string, error: unknown): Error {
 export function openPcscReaders(): CardReaders {
   const context = loadPcsc()();
   const readers = new Map<string, PcscReader>();
+  // pcsclite's get_status starts a monitoring thread; calling it again would start a second one, so
+  // the ATR comes from the status events instead.
+  const atrs = new Map<string, Uint8Array>();
   const listeners = new Set<(event: ReaderEvent) => void>();
   const emit = (event: ReaderEvent) => {
     for (const listener of listeners) listener(event);
@@ -61,14 +64,18 @@ export function openPcscReaders(): CardReaders {
       previous = status.state;
       if (changed & reader.SCARD_STATE_PRESENT) {
         if (status.state & reader.SCARD_STATE_PRESENT) {
-          emit({ type: "card-inserted", reader: reader.name, atr: Uint8Array.from(status.atr ?? []) });
+          const atr = Uint8Array.from(status.atr ?? []);
+          atrs.set(reader.name, atr);
+          emit({ type: "card-inserted", reader: reader.name, atr });
         } else {
+          atrs.delete(reader.name);
           emit({ type: "card-removed", reader: reader.name });
         }
       }
     });
     reader.on("end", () => {
       readers.delete(reader.name);
+      atrs.delete(reader.name);
       emit({ type: "reader-removed", reader: reader.name });
     });
     reader.on("error", () => {
@@ -84,7 +91,7 @@ export function openPcscReaders(): CardReaders {
     connect: (name) => {
       const reader = readers.get(name);
       if (!reader) return Promise.reject(new TransportError(`no reader named "${name}"`));
-      return connectReader(reader);
+      return connectReader(reader, atrs.get(name) ?? new Uint8Array());
     },
     onEvent(listener) {
       listeners.add(listener);
@@ -98,14 +105,11 @@ export function openPcscReaders(): CardReaders {
   };
 }
 
-function connectReader(reader: PcscReader): Promise<CardConnection> {
+function connectReader(reader: PcscReader, atr: Uint8Array): Promise<CardConnection> {
   return new Promise((resolve, reject) => {
     reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (error, protocol) => {
       if (error) return reject(toTransportError(`connect to ${reader.name}`, error));
-      reader.get_status((statusError, _state, atr) => {
-        if (statusError) return reject(toTransportError(`status of ${reader.name}`, statusError));
-        resolve(pcscConnection(reader, protocol, Uint8Array.from(atr ?? [])));
-      });
+      resolve(pcscConnection(reader, protocol, atr));
     });
   });
 }

@@ -80,7 +80,8 @@ export function insertIntoVpcd(
       new Promise((resolve) => {
         if (socket.destroyed) return resolve();
         socket.once("close", () => resolve());
-        socket.end();
+        // Pulled out, not politely detached: vpcd sees the connection drop as the card leaving.
+        socket.destroy();
       }),
   };
 }
