@@ -1,8 +1,9 @@
 import { concatBytes } from "../apdu/bytes";
 import { exchange, exchangeOk } from "../apdu/exchange";
 import { CardStatusError, interpretStatus } from "../apdu/status-words";
+import { readHeader } from "../der/index";
 import type { CardConnection } from "../transport/transport";
-import { type CertificateSummary, readCertificateSummary } from "../x509/index";
+import { CertificateParseError, type CertificateSummary, readCertificateSummary } from "../x509/index";
 import { JPKI_AID, JPKI_FILES, JPKI_READ_BLOCK, PIN_GUARD_MINIMUM_TRIES } from "./jpki-constants";
 import { PinRefusedError } from "./jpki-errors";
 
@@ -37,6 +38,14 @@ export async function identifyJpkiCard(connection: CardConnection): Promise<Cert
   return readCertificateSummary(await readBlock(connection, 0, JPKI_READ_BLOCK, "user-auth certificate"));
 }
 
+/** The outer SEQUENCE's header tells the certificate's whole length (30 82 LL LL → LL + 4). */
+function readCertificateLength(first: Uint8Array, name: string): number {
+  const header = readHeader(first, 0);
+  if (header.tag !== 0x30)
+    throw new CertificateParseError("malformed", `${name} does not start with a SEQUENCE`);
+  return header.headerLength + header.length;
+}
+
 /** Reads a whole certificate file: the first block tells the length, the rest follows in 256-byte blocks. */
 async function readCertificateFile(
   connection: CardConnection,
@@ -46,7 +55,7 @@ async function readCertificateFile(
   await selectJpkiApplication(connection);
   await selectFile(connection, fid, name);
   const first = await readBlock(connection, 0, JPKI_READ_BLOCK, name);
-  const { totalLength } = readCertificateSummary(first);
+  const totalLength = readCertificateLength(first, name);
   const blocks = [first.subarray(0, Math.min(first.length, totalLength))];
   let offset = blocks[0]?.length ?? 0;
   while (offset < totalLength) {
