@@ -5,7 +5,7 @@ const pcscdSocket = "/run/pcscd/pcscd.comm";
 let started: ChildProcess | undefined;
 
 function pcscdRunning(): boolean {
-  return spawnSync("pgrep", ["-x", "pcscd"], { stdio: "ignore" }).status === 0;
+  return spawnSync("pgrep", ["--runstates", "R,S,D", "-x", "pcscd"], { stdio: "ignore" }).status === 0;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertDepartment } from "../../packages/server/src/org/department-repository";
 import { insertPosition } from "../../packages/server/src/org/position-repository";
 import { launchChromium } from "./browser";
@@ -17,6 +17,7 @@ const goodFile = badFile.replace("2026/13/01", "2026/04/01");
 describe("HR imports staff in the browser; a staff account cannot", () => {
   let server: TestServer;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
@@ -50,8 +51,13 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
     await addAccount(server, "hr01", "hr-password-1", ["staff", "hr"]);
     await addAccount(server, "st01", "staff-password-1", ["staff"]);
     browser = await launchChromium();
-    page = await browser.newPage();
   });
+  // Each test starts signed out, in a browser profile of its own.
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
   afterAll(async () => {
     await browser?.close();
     await server?.close();
@@ -134,10 +140,9 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
       .replace("41001", "41003")
       .replace("41002", "41004");
     await choose(ownHeadings);
-    const errors = await page
-      .getByRole("table", { name: "取り込みエラー" })
-      .locator("tbody tr")
-      .allTextContents();
+    const errorTable = page.getByRole("table", { name: "取り込みエラー" });
+    await errorTable.waitFor();
+    const errors = await errorTable.locator("tbody tr").allTextContents();
     expect(errors.join("\n")).toMatch(/職員番号/);
 
     await page.getByText(/見出しの対応づけ/).click();

@@ -6,11 +6,12 @@ import { CardStatusError, SW_OK } from "./status-words";
 
 /**
  * Sends one command and follows the card's transport-level answers: 61 xx (fetch the rest with GET
- * RESPONSE) and 6C xx (send again with the Le the card asks for).
+ * RESPONSE) and, for commands without data, 6C xx (send again with the Le the card asks for).
  */
 export async function exchange(connection: CardConnection, command: CommandApdu): Promise<ResponseApdu> {
   let response = decodeResponse(await connection.transmit(encodeCommand(command)));
-  if (response.sw >> 8 === 0x6c) {
+  // Only a command without data is sent again: repeating one with data (a PIN, say) could spend a try.
+  if (response.sw >> 8 === 0x6c && !command.data?.length) {
     const le = response.sw & 0xff || 256;
     response = decodeResponse(await connection.transmit(encodeCommand({ ...command, le })));
   }

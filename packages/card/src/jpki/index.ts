@@ -3,6 +3,7 @@ export {
   type PinStatus,
   readJpkiTokenInfo,
   readPinStatus,
+  readTapSummary,
   readUserAuthCaCertificate,
   readUserAuthCertificate,
   selectJpkiApplication,

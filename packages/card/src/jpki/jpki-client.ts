@@ -4,7 +4,13 @@ import { CardStatusError, interpretStatus } from "../apdu/status-words";
 import { readHeader } from "../der/index";
 import type { CardConnection } from "../transport/transport";
 import { CertificateParseError, type CertificateSummary, readCertificateSummary } from "../x509/index";
-import { JPKI_AID, JPKI_FILES, JPKI_READ_BLOCK, PIN_GUARD_MINIMUM_TRIES } from "./jpki-constants";
+import {
+  JPKI_AID,
+  JPKI_FILES,
+  JPKI_MAX_CERTIFICATE_BYTES,
+  JPKI_READ_BLOCK,
+  PIN_GUARD_MINIMUM_TRIES,
+} from "./jpki-constants";
 import { PinRefusedError } from "./jpki-errors";
 
 export async function selectJpkiApplication(connection: CardConnection): Promise<void> {
@@ -34,16 +40,36 @@ function readBlock(
  */
 export async function identifyJpkiCard(connection: CardConnection): Promise<CertificateSummary> {
   await selectJpkiApplication(connection);
+  return readTapSummary(connection);
+}
+
+/** The tap's last two APDUs, for a caller that has just selected the JPKI application itself. */
+export async function readTapSummary(connection: CardConnection): Promise<CertificateSummary> {
   await selectFile(connection, JPKI_FILES.userAuthCertificate, "user-auth certificate");
   return readCertificateSummary(await readBlock(connection, 0, JPKI_READ_BLOCK, "user-auth certificate"));
 }
 
-/** The outer SEQUENCE's header tells the certificate's whole length (30 82 LL LL → LL + 4). */
+/**
+ * The outer SEQUENCE's header tells the certificate's whole length (30 82 LL LL → LL + 4). A card that
+ * claims more than any JPKI certificate needs is refused before a single further read.
+ */
 function readCertificateLength(first: Uint8Array, name: string): number {
-  const header = readHeader(first, 0);
+  let header: ReturnType<typeof readHeader>;
+  try {
+    header = readHeader(first, 0);
+  } catch (error) {
+    throw new CertificateParseError("malformed", `${name} has no readable DER header`, { cause: error });
+  }
   if (header.tag !== 0x30)
     throw new CertificateParseError("malformed", `${name} does not start with a SEQUENCE`);
-  return header.headerLength + header.length;
+  const total = header.headerLength + header.length;
+  if (total > JPKI_MAX_CERTIFICATE_BYTES) {
+    throw new CertificateParseError(
+      "malformed",
+      `${name} claims ${total} bytes; a JPKI certificate is at most ${JPKI_MAX_CERTIFICATE_BYTES}`,
+    );
+  }
+  return total;
 }
 
 /** Reads a whole certificate file: the first block tells the length, the rest follows in 256-byte blocks. */

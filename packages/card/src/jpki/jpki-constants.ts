@@ -17,6 +17,12 @@ export const JPKI_FILES = {
   userAuthPin: fromHex("00 18"),
 } as const;
 
+/**
+ * Real user-auth certificates are about 1.6 KB; anything claiming more than this is not one. It also
+ * keeps READ BINARY offsets inside the 15 bits P1–P2 can carry.
+ */
+export const JPKI_MAX_CERTIFICATE_BYTES = 16_384;
+
 /** The card accepts at most 256 bytes per READ BINARY (Le 00). */
 export const JPKI_READ_BLOCK = 256;
 

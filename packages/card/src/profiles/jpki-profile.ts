@@ -1,29 +1,33 @@
 import { CardStatusError } from "../apdu/status-words";
-import { identifyJpkiCard, signWithUserAuthKey, verifyPinGuarded } from "../jpki/jpki-client";
+import {
+  readTapSummary,
+  selectJpkiApplication,
+  signWithUserAuthKey,
+  verifyPinGuarded,
+} from "../jpki/jpki-client";
 import { algorithmForKey, digestInfo, verifySignature } from "../signature/index";
 import type { CardConnection } from "../transport/transport";
 import type { CardIdentity, CardProfile } from "./card-identity";
-
-const notThisCard = new Set(["not_found", "not_supported", "wrong_parameters"]);
 
 /** The current My Number Card: JPKI user authentication, RSA-2048 with SHA-256. */
 export const jpkiProfile: CardProfile = {
   kind: "jpki",
   async identify(connection) {
+    // A card without the JPKI application is simply another kind of card; errors after that are real.
     try {
-      const summary = await identifyJpkiCard(connection);
-      return {
-        kind: "jpki",
-        issuer: summary.issuer.text,
-        serialNumber: summary.serialNumber,
-        notBefore: summary.notBefore,
-        notAfter: summary.notAfter,
-      } satisfies CardIdentity;
+      await selectJpkiApplication(connection);
     } catch (error) {
-      // Not found, or a card that does not speak ISO 7816-4 at all (a FeliCa or MIFARE storage card).
-      if (error instanceof CardStatusError && notThisCard.has(error.kind)) return null;
+      if (error instanceof CardStatusError) return null;
       throw error;
     }
+    const summary = await readTapSummary(connection);
+    return {
+      kind: "jpki",
+      issuer: summary.issuer.text,
+      serialNumber: summary.serialNumber,
+      notBefore: summary.notBefore,
+      notAfter: summary.notAfter,
+    } satisfies CardIdentity;
   },
 };
 

@@ -1,3 +1,4 @@
+import { CardStatusError } from "../apdu/status-words";
 import { readStaffCardIdentity, selectStaffCard } from "../staff-card/index";
 import type { CardProfile } from "./card-identity";
 
@@ -5,7 +6,11 @@ import type { CardProfile } from "./card-identity";
 export const staffCardProfile: CardProfile = {
   kind: "staffCard",
   async identify(connection) {
-    if (!(await selectStaffCard(connection))) return null;
+    const selected = await selectStaffCard(connection).catch((error: unknown) => {
+      if (error instanceof CardStatusError) return false;
+      throw error;
+    });
+    if (!selected) return null;
     const identity = await readStaffCardIdentity(connection);
     return { kind: "staffCard", cardId: identity.cardId, publicKey: identity.publicKey };
   },
