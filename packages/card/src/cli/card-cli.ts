@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { toHex } from "../apdu/bytes";
-import { readJpkiTokenInfo, readPinStatus } from "../jpki/jpki-client";
+import { readJpkiTokenInfo, readPinStatus, readUserAuthCertificate } from "../jpki/jpki-client";
 import { identifyCard } from "../profiles/identify-card";
 import { personaliseStaffCard } from "../staff-card/index";
 import { connectInProcess } from "../transport/in-process";
@@ -16,13 +17,15 @@ import {
   openVirtualCard,
   saveCard,
 } from "../virtual/index";
-import { createTestJpkiCa } from "../x509/index";
+import { createTestJpkiCa, loadTrustAnchors, validateCertificate } from "../x509/index";
 import { loadTestCa, saveTestCa } from "./test-ca-file";
 
 export const cardUsage = `tobira card <command>
 
   readers                               list the PC/SC readers
-  info [--reader NAME]                  identify the card on a reader (no PIN asked, no try spent)
+  info [--reader NAME] [--trust PEM] [--crl FILE]
+                                        identify the card on a reader (no PIN asked, no try spent);
+                                        with --trust, read the whole certificate and validate it
   watch                                 follow readers and cards until Ctrl-C
   virtual create-ca --out FILE          a TEST CA for virtual cards
   virtual create jpki --ca FILE --out FILE [--pin 1234] [--tries 3]
@@ -74,7 +77,12 @@ async function withReaders(
 }
 
 async function cardInfo(args: string[], print: Print): Promise<number> {
-  const { values } = parseArgs({ args, options: { reader: { type: "string" } } });
+  const { values } = parseArgs({
+    args,
+    options: { reader: { type: "string" }, trust: { type: "string" }, crl: { type: "string" } },
+  });
+  const trust = values.trust ? loadTrustAnchors(await readFile(values.trust, "utf8")) : undefined;
+  const crl = values.crl ? Uint8Array.from(await readFile(values.crl)) : undefined;
   return withReaders(async (readers, withCard) => {
     const reader = values.reader ?? readers.list().find((name) => withCard.has(name));
     if (!reader) {
@@ -84,7 +92,10 @@ async function cardInfo(args: string[], print: Print): Promise<number> {
     const connection = await readers.connect(reader);
     try {
       for (const line of await describeCard(connection)) print(line);
-      return 0;
+      if (!trust) return 0;
+      const validation = await validateCardCertificate(connection, { anchors: trust, crl });
+      print(`証明書の検証 / certificate check: ${validation}`);
+      return validation.startsWith("OK") ? 0 : 1;
     } finally {
       await connection.disconnect();
     }
@@ -119,6 +130,20 @@ export async function describeCard(connection: CardConnection): Promise<string[]
     return [...lines, "種類 / kind: 職員証AP / Tobira staff card", `カードID / card ID: ${identity.cardId}`];
   }
   return [...lines, "種類 / kind: ICカード (UID) / IC card by UID — low assurance", `UID: ${identity.uid}`];
+}
+
+/** Reads the whole user-auth certificate and checks it against the trust anchors (and CRL), now. */
+export async function validateCardCertificate(
+  connection: CardConnection,
+  options: { anchors: Uint8Array[]; crl?: Uint8Array | undefined },
+): Promise<string> {
+  const certificate = await readUserAuthCertificate(connection);
+  const result = validateCertificate(certificate, {
+    anchors: options.anchors,
+    at: new Date(),
+    ...(options.crl ? { crl: options.crl } : {}),
+  });
+  return result.ok ? "OK" : `${result.reason}: ${result.message}`;
 }
 
 async function watch(print: Print): Promise<number> {
