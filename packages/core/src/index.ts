@@ -1,3 +1,4 @@
+export * from "./access/index";
 export * from "./audit/index";
 export * from "./authorization/index";
 export * from "./calendar/index";
