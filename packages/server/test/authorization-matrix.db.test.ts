@@ -66,7 +66,8 @@ describeEachDatabase("every route × every role", (context) => {
       const url = route.url
         .replace(":id", String(staffId))
         .replace(":year", "2026")
-        .replace(":date", "2026-08-14");
+        .replace(":date", "2026-08-14")
+        .replace(":membershipId", "1");
       const { method } = route;
       if (!isInjectMethod(method)) throw new Error(`the matrix does not know how to call ${method}`);
       const anonymous = await app.inject({ method, url });

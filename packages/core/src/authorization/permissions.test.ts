@@ -4,7 +4,7 @@ import { type Role, roles } from "./roles";
 
 const expected: Record<Role, Permission[]> = {
   staff: ["self.manage", "directory.read"],
-  approver: ["self.manage", "directory.read"],
+  approver: ["self.manage", "directory.read", "access.approveGrant", "visitor.issue"],
   hr: [
     "self.manage",
     "directory.read",
@@ -16,8 +16,15 @@ const expected: Record<Role, Permission[]> = {
     "account.resetPassword",
     "calendar.manage",
   ],
-  securityAdmin: ["self.manage", "directory.read"],
-  auditor: ["self.manage", "directory.read", "staff.export", "audit.read"],
+  securityAdmin: [
+    "self.manage",
+    "directory.read",
+    "access.read",
+    "access.manage",
+    "access.approveGrant",
+    "visitor.issue",
+  ],
+  auditor: ["self.manage", "directory.read", "staff.export", "audit.read", "access.read"],
   sysadmin: [
     "self.manage",
     "directory.read",

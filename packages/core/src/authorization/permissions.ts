@@ -18,6 +18,13 @@ export const permissionRoles = {
   "account.assignRoles": ["sysadmin"],
   "audit.read": ["auditor", "sysadmin"],
   "calendar.manage": ["hr"],
+  /** The building, doors, schedules, groups and credentials: to see, and to change. */
+  "access.read": ["securityAdmin", "auditor"],
+  "access.manage": ["securityAdmin"],
+  /** Temporary grants (a vendor's maintenance day) need a section head's or security admin's approval. */
+  "access.approveGrant": ["approver", "securityAdmin"],
+  /** The duty officer (宿日直, an approver on duty) hands visitors a day card and takes it back. */
+  "visitor.issue": ["securityAdmin", "approver"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
