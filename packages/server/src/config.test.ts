@@ -1,8 +1,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createTestJpkiCa } from "@tobira/card";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config";
+import { writeTrustAnchorFile } from "./credentials/test-cards.fixture";
 
 describe("loadConfig", () => {
   it("defaults to the embedded SQLite under ./data on port 3000", () => {
@@ -31,6 +33,30 @@ describe("loadConfig", () => {
   it("says which file it could not read", () => {
     expect(() => loadConfig({ TOBIRA_CONFIG: "/nonexistent/tobira.json" })).toThrow(
       /TOBIRA_CONFIG: cannot read/,
+    );
+  });
+
+  it("reads the JPKI trust anchors once, both CA generations from one PEM file", () => {
+    const now = new Date("2026-04-01T00:00:00Z");
+    const generations = [createTestJpkiCa({ now, generation: "2015" }), createTestJpkiCa({ now })];
+    const path = writeTrustAnchorFile(generations.map((ca) => ca.certificate));
+    const config = loadConfig({ TOBIRA_JPKI_TRUST_ANCHORS: path });
+    expect(config.jpkiTrustAnchors?.path).toBe(path);
+    expect(config.jpkiTrustAnchors?.certificates.map((der) => Buffer.from(der))).toEqual(
+      generations.map((ca) => Buffer.from(ca.certificate)),
+    );
+    expect(loadConfig({}).jpkiTrustAnchors).toBeUndefined();
+  });
+
+  it("names TOBIRA_JPKI_TRUST_ANCHORS when its file is missing or holds no certificate", () => {
+    expect(() => loadConfig({ TOBIRA_JPKI_TRUST_ANCHORS: "/nonexistent/jpki-ca.pem" })).toThrow(
+      /TOBIRA_JPKI_TRUST_ANCHORS: cannot read \/nonexistent\/jpki-ca\.pem/,
+    );
+    const dir = mkdtempSync(join(tmpdir(), "tobira-config-"));
+    const empty = join(dir, "empty.pem");
+    writeFileSync(empty, "not a certificate\n");
+    expect(() => loadConfig({ TOBIRA_JPKI_TRUST_ANCHORS: empty })).toThrow(
+      /TOBIRA_JPKI_TRUST_ANCHORS: .*empty\.pem holds no usable CA certificate/,
     );
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { readTrustAnchorFile } from "./credentials/trust-anchor-file";
 
 const booleanText = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
@@ -33,6 +34,23 @@ const configSchema = z.object({
     .max(24 * 60)
     .default(15),
   loginAttemptsPerAddress: z.coerce.number().int().min(5).max(1000).default(30),
+  /**
+   * A PEM file of the J-LIS user-authentication CA certificates (both live generations), read once at
+   * start. Without it My Number Cards cannot be enrolled.
+   */
+  jpkiTrustAnchors: z
+    .string()
+    .min(1)
+    .optional()
+    .transform((path, context) => {
+      if (path === undefined) return undefined;
+      try {
+        return readTrustAnchorFile(path);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: error instanceof Error ? error.message : String(error) });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -51,6 +69,7 @@ const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   lockoutThreshold: "TOBIRA_LOCKOUT_THRESHOLD",
   lockoutMinutes: "TOBIRA_LOCKOUT_MINUTES",
   loginAttemptsPerAddress: "TOBIRA_LOGIN_ATTEMPTS_PER_ADDRESS",
+  jpkiTrustAnchors: "TOBIRA_JPKI_TRUST_ANCHORS",
 };
 
 export class ConfigError extends Error {}

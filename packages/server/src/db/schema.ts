@@ -94,6 +94,121 @@ export interface TownDayTable {
   name: string;
 }
 
+// ---- 入退室管理 (access control) ----
+
+/** Areas form a tree (庁舎 › 2F › サーバ室); flags are stored as 0/1 on both databases. */
+export interface AccessAreaTable {
+  id: Generated<number>;
+  name: string;
+  parent_id: number | null;
+  anti_passback: number;
+  two_person_rule: number;
+}
+
+export interface AccessDoorTable {
+  id: Generated<number>;
+  name: string;
+  from_area_id: number;
+  to_area_id: number;
+  default_mode: string;
+  exit_button: number;
+}
+
+/** A door's mode during a schedule; `position` orders them (first match wins). */
+export interface AccessDoorModeTable {
+  door_id: number;
+  position: number;
+  schedule_id: number;
+  mode: string;
+}
+
+export interface AccessReaderTable {
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  door_id: number | null;
+  side: string | null;
+}
+
+export interface AccessScheduleTable {
+  id: Generated<number>;
+  name: string;
+}
+
+/** Minutes after local midnight, [start, end). */
+export interface AccessScheduleWindowTable {
+  id: Generated<number>;
+  schedule_id: number;
+  day_type: string;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface AccessSpecialDayTable {
+  id: Generated<number>;
+  schedule_id: number;
+  date: LocalDate;
+}
+
+export interface AccessSpecialWindowTable {
+  id: Generated<number>;
+  special_day_id: number;
+  start_minute: number;
+  end_minute: number;
+}
+
+export interface AccessGroupTable {
+  id: Generated<number>;
+  name: string;
+}
+
+export interface AccessRuleTable {
+  id: Generated<number>;
+  group_id: number;
+  door_id: number;
+  schedule_id: number;
+  minimum_assurance: string;
+}
+
+/** Validity dates are inclusive. */
+export interface AccessMembershipTable {
+  id: Generated<number>;
+  group_id: number;
+  staff_id: number;
+  valid_from: LocalDate;
+  valid_to: LocalDate | null;
+}
+
+export interface AccessGrantTable {
+  id: Generated<number>;
+  staff_id: number;
+  door_id: number;
+  valid_from: Instant;
+  valid_to: Instant;
+  minimum_assurance: string;
+  reason: string;
+  state: string;
+  requested_by: string;
+  requested_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  decision_comment: string | null;
+}
+
+/** One row (id 1): the access rules' version, bumped by every change agents must hear about. */
+export interface AccessVersionTable {
+  id: number;
+  version: number;
+}
+
+/** One row (id 1): the Ed25519 key that signs snapshots, PKCS#8 and SPKI PEM. */
+export interface SigningKeyTable {
+  id: number;
+  private_key_pem: string;
+  public_key_pem: string;
+  created_at: Instant;
+}
+
 export interface Database {
   department: DepartmentTable;
   position: PositionTable;
@@ -104,6 +219,24 @@ export interface Database {
   session: SessionTable;
   audit_log: AuditLogTable;
   town_day: TownDayTable;
+  access_area: AccessAreaTable;
+  access_door: AccessDoorTable;
+  access_door_mode: AccessDoorModeTable;
+  access_reader: AccessReaderTable;
+  access_schedule: AccessScheduleTable;
+  access_schedule_window: AccessScheduleWindowTable;
+  access_special_day: AccessSpecialDayTable;
+  access_special_window: AccessSpecialWindowTable;
+  access_group: AccessGroupTable;
+  access_rule: AccessRuleTable;
+  access_membership: AccessMembershipTable;
+  access_grant: AccessGrantTable;
+  access_version: AccessVersionTable;
+  signing_key: SigningKeyTable;
+  credential_challenge: CredentialChallengeTable;
+  credential: CredentialTable;
+  visitor: VisitorTable;
+  visitor_door: VisitorDoorTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -114,3 +247,67 @@ export type StaffRowUpdate = Updateable<StaffTable>;
 export type StaffAssignmentRow = Selectable<StaffAssignmentTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type AccessAreaRow = Selectable<AccessAreaTable>;
+export type AccessDoorRow = Selectable<AccessDoorTable>;
+export type AccessReaderRow = Selectable<AccessReaderTable>;
+
+// ---- credentials and visitors ----
+
+/** A one-time enrolment challenge; only the SHA-256 of the challenge is kept. */
+export interface CredentialChallengeTable {
+  id: Generated<number>;
+  challenge_hash: string;
+  issued_by: string;
+  issued_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+}
+
+/**
+ * A card bound to a staff member or a visitor (exactly one of the two). Nothing here is, or is derived
+ * from, a 個人番号: a My Number Card is known by its user-authentication certificate.
+ */
+export interface CredentialTable {
+  id: Generated<number>;
+  staff_id: number | null;
+  visitor_id: number | null;
+  kind: string;
+  key: string;
+  jpki_issuer: string | null;
+  jpki_serial: string | null;
+  /** SubjectPublicKeyInfo DER, base64; null for a UID. */
+  public_key: string | null;
+  valid_from: Instant | null;
+  valid_to: Instant | null;
+  status: string;
+  status_reason: string | null;
+  status_changed_at: Instant | null;
+  status_changed_by: string | null;
+  replaced_by_id: number | null;
+  enrolled_by: string;
+  enrolled_at: Instant;
+}
+
+/** 来庁者・業者 given a card for one day by the duty officer (宿日直). */
+export interface VisitorTable {
+  id: Generated<number>;
+  name: string;
+  organisation: string | null;
+  purpose: string;
+  host_staff_id: number;
+  issued_by: string;
+  issued_at: Instant;
+  expires_at: Instant;
+  returned_at: Instant | null;
+  returned_by: string | null;
+}
+
+/** The doors a visitor's card opens until it expires or is returned. */
+export interface VisitorDoorTable {
+  visitor_id: number;
+  door_id: number;
+}
+
+export type CredentialRow = Selectable<CredentialTable>;
+export type NewCredentialRow = Insertable<CredentialTable>;
+export type VisitorRow = Selectable<VisitorTable>;

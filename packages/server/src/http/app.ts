@@ -11,10 +11,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
+import { registerAccessRoutes } from "../access/routes";
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
 import { registerCalendarRoutes } from "../calendar/routes";
+import { registerCredentialRoutes } from "../credentials/routes";
 import type { Deps } from "../deps";
 import { registerHealthRoutes } from "../health/routes";
 import { registerOrgRoutes } from "../org/routes";
@@ -65,6 +67,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerStaffImportRoutes(api, deps);
   registerAuditRoutes(api, deps);
   registerCalendarRoutes(api, deps);
+  registerCredentialRoutes(api, deps);
+  registerAccessRoutes(api, deps);
 
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);

@@ -1,0 +1,50 @@
+import type { VisitorDto } from "@tobira/protocol";
+import { recordAccessChange } from "../access/record-access-change";
+import type { Deps } from "../deps";
+import { AppError, notFound } from "../errors";
+import { describeCredentialForAudit } from "./credential-audit";
+import { listVisitorCredentials, updateCredentialStatus } from "./credential-repository";
+import { loadVisitor } from "./load-visitor";
+import { findVisitorRow, markVisitorReturned } from "./visitor-repository";
+
+/** The card is back at the desk: the visitor leaves the open list and the card's credential is revoked. */
+export async function returnVisitorCard(
+  { db, clock }: Pick<Deps, "db" | "clock">,
+  actor: string,
+  id: number,
+): Promise<VisitorDto> {
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    const visitor = await findVisitorRow(trx, id);
+    if (!visitor) throw notFound(`Visitor ${id}`);
+    if (visitor.returned_at !== null) {
+      throw new AppError("conflict", `Visitor ${id}'s card was already returned at ${visitor.returned_at}.`);
+    }
+    await markVisitorReturned(trx, id, now.toISOString(), actor);
+    const cards = await listVisitorCredentials(trx, id);
+    for (const card of cards) {
+      if (card.status === "revoked") continue;
+      await updateCredentialStatus(trx, card.id, {
+        status: "revoked",
+        reason: "returned",
+        at: now.toISOString(),
+        by: actor,
+      });
+    }
+    await recordAccessChange(
+      trx,
+      {
+        actor,
+        action: "visitor.returned",
+        targetType: "visitor",
+        targetId: id,
+        details: {
+          visitorId: id,
+          credentials: cards.map((card) => ({ ...describeCredentialForAudit(card), from: card.status })),
+        },
+      },
+      now,
+    );
+  });
+  return loadVisitor(db, id);
+}
