@@ -1,11 +1,20 @@
-import { can, type Permission, type SessionUser } from "@tobira/protocol";
+import type { Permission, SessionUser } from "@tobira/protocol";
 import { ErrorSummary } from "./components/error-summary";
 import { Layout } from "./components/layout";
 import { Loading } from "./components/loading";
+import { canAny } from "./components/nav-items";
 import { PageHeading } from "./components/page-heading";
 import { I18nProvider, useI18n } from "./i18n/i18n";
 import { useLocation } from "./router/history";
 import { matchRoute, type Route } from "./router/routes";
+import { AccessOverviewScreen } from "./screens/access/access-overview";
+import { DoorsScreen } from "./screens/access/doors";
+import { ExpiringCredentialsScreen } from "./screens/access/expiring-credentials";
+import { GrantsScreen } from "./screens/access/grants";
+import { GroupDetailScreen } from "./screens/access/group-detail";
+import { GroupsScreen } from "./screens/access/groups";
+import { SchedulesScreen } from "./screens/access/schedules";
+import { VisitorsScreen } from "./screens/access/visitors";
 import { AuditLogScreen } from "./screens/audit/audit-log";
 import { PasswordChangeScreen } from "./screens/auth/password-change";
 import { SignInScreen } from "./screens/auth/sign-in";
@@ -74,7 +83,10 @@ function Shell() {
   }
 }
 
-const routePermission: Record<Route["name"], Permission | null> = {
+const accessEntry: readonly Permission[] = ["access.read", "access.approveGrant", "visitor.issue"];
+
+/** The permission a screen needs; a list means any one of them. */
+const routePermission: Record<Route["name"], Permission | readonly Permission[] | null> = {
   home: null,
   staffList: "directory.read",
   staffNew: "staff.manage",
@@ -83,12 +95,20 @@ const routePermission: Record<Route["name"], Permission | null> = {
   import: "staff.import",
   audit: "audit.read",
   password: "self.manage",
+  access: accessEntry,
+  accessDoors: "access.read",
+  accessSchedules: "access.read",
+  accessGroups: "access.read",
+  accessGroup: "access.read",
+  accessGrants: ["access.read", "access.approveGrant"],
+  accessExpiring: "access.read",
+  accessVisitors: "visitor.issue",
   notFound: null,
 };
 
 function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
   const permission = routePermission[route.name];
-  if (permission !== null && !can(user, permission)) return <ForbiddenScreen />;
+  if (permission !== null && !canAny(user, permission)) return <ForbiddenScreen />;
   switch (route.name) {
     case "home":
       return <HomeScreen />;
@@ -106,6 +126,22 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <AuditLogScreen />;
     case "password":
       return <PasswordChangeScreen forced={false} />;
+    case "access":
+      return <AccessOverviewScreen />;
+    case "accessDoors":
+      return <DoorsScreen />;
+    case "accessSchedules":
+      return <SchedulesScreen />;
+    case "accessGroups":
+      return <GroupsScreen />;
+    case "accessGroup":
+      return <GroupDetailScreen key={route.id} id={route.id} />;
+    case "accessGrants":
+      return <GrantsScreen />;
+    case "accessExpiring":
+      return <ExpiringCredentialsScreen />;
+    case "accessVisitors":
+      return <VisitorsScreen />;
     case "notFound":
       return <NotFoundScreen />;
   }

@@ -1,9 +1,9 @@
-import { can, type SessionUser } from "@tobira/protocol";
+import type { SessionUser } from "@tobira/protocol";
 import { useI18n } from "../i18n/i18n";
 import { useLocation } from "../router/history";
 import { Link } from "../router/link";
 import { paths } from "../router/routes";
-import { navItems } from "./nav-items";
+import { canAny, navItems } from "./nav-items";
 
 export function MainNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
@@ -11,7 +11,7 @@ export function MainNav({ user }: { user: SessionUser }) {
   const items = [
     { path: paths.home, label: t("nav.home") },
     ...navItems
-      .filter((item) => can(user, item.permission))
+      .filter((item) => canAny(user, item.permission))
       .map((item) => ({ ...item, label: t(item.label) })),
   ];
   const isCurrent = (path: string) =>

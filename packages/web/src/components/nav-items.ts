@@ -1,4 +1,4 @@
-import type { Permission } from "@tobira/protocol";
+import { can, type Permission, type SessionUser } from "@tobira/protocol";
 import type { MessageKey } from "../i18n/ja";
 import { paths } from "../router/routes";
 
@@ -6,7 +6,8 @@ export interface NavItem {
   path: string;
   label: MessageKey;
   description: MessageKey;
-  permission: Permission;
+  /** Shown when the user holds any one of these. */
+  permission: Permission | readonly Permission[];
 }
 
 /** The sections of the app; each shows only to roles holding its permission. */
@@ -19,6 +20,17 @@ export const navItems: readonly NavItem[] = [
     permission: "directory.read",
   },
   { path: paths.import, label: "nav.import", description: "home.import", permission: "staff.import" },
+  {
+    path: paths.access,
+    label: "nav.access",
+    description: "home.access",
+    permission: ["access.read", "access.approveGrant", "visitor.issue"],
+  },
   { path: paths.audit, label: "nav.audit", description: "home.audit", permission: "audit.read" },
   { path: paths.password, label: "nav.password", description: "home.password", permission: "self.manage" },
 ];
+
+/** True when the user holds the permission, or any one of a list of them. */
+export function canAny(user: SessionUser, permission: Permission | readonly Permission[]): boolean {
+  return typeof permission === "string" ? can(user, permission) : permission.some((one) => can(user, one));
+}

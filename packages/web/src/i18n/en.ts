@@ -1,7 +1,9 @@
+import { enAccess } from "./en-access";
 import type { MessageKey } from "./ja";
 
 /** English. Typed by the Japanese keys, so a missing or extra key fails the build. */
 export const en: Record<MessageKey, string> = {
+  ...enAccess,
   "layout.skipToContent": "Skip to main content",
   "header.signedInAs": "Signed in as ",
   "header.signOut": "Sign out",

@@ -1,8 +1,11 @@
+import { jaAccess } from "./ja-access";
+
 /**
  * Japanese, the app's first language. Its keys are the typed key set: `en.ts` must hold exactly the
  * same keys, and `{name}` placeholders are filled by `t(key, params)`.
  */
 export const ja = {
+  ...jaAccess,
   "layout.skipToContent": "本文へ移動",
   "header.signedInAs": "ログイン中：",
   "header.signOut": "ログアウト",

@@ -8,6 +8,14 @@ export type Route =
   | { name: "import" }
   | { name: "audit" }
   | { name: "password" }
+  | { name: "access" }
+  | { name: "accessDoors" }
+  | { name: "accessSchedules" }
+  | { name: "accessGroups" }
+  | { name: "accessGroup"; id: number }
+  | { name: "accessGrants" }
+  | { name: "accessExpiring" }
+  | { name: "accessVisitors" }
   | { name: "notFound" };
 
 export function matchRoute(pathname: string): Route {
@@ -27,7 +35,23 @@ export function matchRoute(pathname: string): Route {
       return { name: "audit" };
     case "/password":
       return { name: "password" };
+    case "/access":
+      return { name: "access" };
+    case "/access/doors":
+      return { name: "accessDoors" };
+    case "/access/schedules":
+      return { name: "accessSchedules" };
+    case "/access/groups":
+      return { name: "accessGroups" };
+    case "/access/grants":
+      return { name: "accessGrants" };
+    case "/access/credentials/expiring":
+      return { name: "accessExpiring" };
+    case "/access/visitors":
+      return { name: "accessVisitors" };
   }
+  const group = Number(/^\/access\/groups\/(\d+)$/.exec(path)?.[1]);
+  if (Number.isSafeInteger(group) && group > 0) return { name: "accessGroup", id: group };
   const staff = /^\/staff\/(\d+)$/.exec(path);
   const id = Number(staff?.[1]);
   if (Number.isSafeInteger(id) && id > 0) return { name: "staffDetail", id };
@@ -43,4 +67,12 @@ export const paths = {
   import: "/import",
   audit: "/audit",
   password: "/password",
+  access: "/access",
+  accessDoors: "/access/doors",
+  accessSchedules: "/access/schedules",
+  accessGroups: "/access/groups",
+  accessGroup: (id: number) => `/access/groups/${id}`,
+  accessGrants: "/access/grants",
+  accessExpiring: "/access/credentials/expiring",
+  accessVisitors: "/access/visitors",
 } as const;

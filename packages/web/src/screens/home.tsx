@@ -1,5 +1,4 @@
-import { can } from "@tobira/protocol";
-import { navItems } from "../components/nav-items";
+import { canAny, navItems } from "../components/nav-items";
 import { PageHeading } from "../components/page-heading";
 import { useI18n } from "../i18n/i18n";
 import { Link } from "../router/link";
@@ -8,7 +7,7 @@ import { useUser } from "../session/session";
 export function HomeScreen() {
   const { t } = useI18n();
   const user = useUser();
-  const items = navItems.filter((item) => can(user, item.permission));
+  const items = navItems.filter((item) => canAny(user, item.permission));
   return (
     <>
       <PageHeading title={t("home.title")} />

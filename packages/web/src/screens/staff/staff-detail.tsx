@@ -10,6 +10,8 @@ import { useQuery } from "../../lib/use-query";
 import { Link } from "../../router/link";
 import { paths } from "../../router/routes";
 import { useUser } from "../../session/session";
+import { StaffCardsPanel } from "../access/staff-cards";
+import { WhereCanGoPanel } from "../access/where-can-go";
 import { AccountPanel } from "./account-panel";
 import { AssignmentHistory } from "./assignment-history";
 import { StaffEditPanel } from "./staff-edit-panel";
@@ -41,6 +43,12 @@ export function StaffDetailScreen({ id }: { id: number }) {
             </>
           ) : null}
           {can(user, "account.read") ? <AccountPanel key={`account-${person.id}`} person={person} /> : null}
+          {can(user, "access.read") ? (
+            <>
+              <StaffCardsPanel key={`cards-${person.id}`} person={person} />
+              <WhereCanGoPanel key={`where-${person.id}`} person={person} />
+            </>
+          ) : null}
         </>
       ) : null}
     </>
