@@ -1,4 +1,5 @@
 export * from "./access";
+export * from "./access-events";
 export * from "./audit";
 export * from "./auth";
 export * from "./calendar";

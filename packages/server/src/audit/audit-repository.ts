@@ -1,13 +1,6 @@
-import {
-  type AuditChainFailure,
-  createAuditChainVerifier,
-  GENESIS_HASH,
-  hashAuditEntry,
-  type StoredAuditEntry,
-} from "@tobira/core";
+import { GENESIS_HASH, hashAuditEntry, type StoredAuditEntry } from "@tobira/core";
 import type { AuditEntry, AuditListQuery } from "@tobira/protocol";
-import { sql } from "kysely";
-import { dialectOf } from "../db/dialect";
+import { type ChainVerification, lockChainForAppend, verifyChainInPages } from "../db/hash-chain";
 import type { AuditLogRow } from "../db/schema";
 import type { Executor } from "../db/transaction";
 
@@ -27,8 +20,7 @@ const AUDIT_CHAIN_LOCK = 7_301_001;
  * change and its audit entry land together or not at all.
  */
 export async function appendAudit(trx: Executor, record: AuditRecord, at: Date): Promise<void> {
-  if (dialectOf(trx) === "postgres")
-    await sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`.execute(trx);
+  await lockChainForAppend(trx, AUDIT_CHAIN_LOCK);
   const last = await trx
     .selectFrom("audit_log")
     .select(["seq", "hash"])
@@ -88,28 +80,14 @@ function toAuditEntry(row: AuditLogRow): AuditEntry {
   return entry;
 }
 
-export type AuditVerification = { ok: true; count: number } | AuditChainFailure;
+export type AuditVerification = ChainVerification;
 
 /** Walks the whole chain in pages of `pageSize`, holding one page at a time. */
 export async function verifyAuditLog(db: Executor, pageSize = 10_000): Promise<AuditVerification> {
-  const verifier = createAuditChainVerifier();
-  let after = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom("audit_log")
-      .selectAll()
-      .where("seq", ">", after)
-      .orderBy("seq")
-      .limit(pageSize)
-      .execute();
-    for (const row of rows) {
-      const failure = verifier.push(toChainEntry(row));
-      if (failure) return failure;
-    }
-    const lastRow = rows.at(-1);
-    if (!lastRow || rows.length < pageSize) break;
-    after = lastRow.seq;
-  }
-  const result = verifier.result();
-  return result.ok ? { ok: true, count: result.count } : result;
+  return verifyChainInPages(
+    (after, limit) =>
+      db.selectFrom("audit_log").selectAll().where("seq", ">", after).orderBy("seq").limit(limit).execute(),
+    toChainEntry,
+    pageSize,
+  );
 }

@@ -237,6 +237,8 @@ export interface Database {
   credential: CredentialTable;
   visitor: VisitorTable;
   visitor_door: VisitorDoorTable;
+  access_event: AccessEventTable;
+  access_alarm: AccessAlarmTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -311,3 +313,44 @@ export interface VisitorDoorTable {
 export type CredentialRow = Selectable<CredentialTable>;
 export type NewCredentialRow = Insertable<CredentialTable>;
 export type VisitorRow = Selectable<VisitorTable>;
+
+// ---- access events and alarms ----
+
+/**
+ * One reader event, hash-chained in seq order and never changed. `event_id` is the reader's own id
+ * (the idempotency key); `live` says whether it arrived in time to trigger live actions. Flags are 0/1.
+ */
+export interface AccessEventTable {
+  seq: number;
+  event_id: string;
+  reader_id: number;
+  door_id: number | null;
+  occurred_at: Instant;
+  received_at: Instant;
+  kind: string;
+  credential_key: string | null;
+  holder_id: string | null;
+  granted: number | null;
+  reason: string | null;
+  assurance: string | null;
+  direction: string | null;
+  live: number;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AccessAlarmTable {
+  id: Generated<number>;
+  kind: string;
+  door_id: number | null;
+  reader_id: number;
+  raised_at: Instant;
+  event_seq: number;
+  acknowledged_by: string | null;
+  acknowledged_at: Instant | null;
+  comment: string | null;
+}
+
+export type AccessEventRow = Selectable<AccessEventTable>;
+export type NewAccessEventRow = Insertable<AccessEventTable>;
+export type AccessAlarmRow = Selectable<AccessAlarmTable>;

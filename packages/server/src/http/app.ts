@@ -12,6 +12,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { registerAccessRoutes } from "../access/routes";
+import { registerAccessEventRoutes } from "../access-events/routes";
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
@@ -69,6 +70,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerCalendarRoutes(api, deps);
   registerCredentialRoutes(api, deps);
   registerAccessRoutes(api, deps);
+  registerAccessEventRoutes(api, deps);
 
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);

@@ -1,0 +1,98 @@
+import { denyReasons } from "@tobira/core";
+import type { AccessEventBatchResult, AccessEventInput, ErrorIssue } from "@tobira/protocol";
+import { findReader } from "../access/reader-repository";
+import type { Deps } from "../deps";
+import { AppError } from "../errors";
+import { appendAccessEvents, lockAccessEventChain, type UnchainedAccessEvent } from "./access-event-chain";
+import { raiseAlarms } from "./raise-alarms";
+
+/**
+ * An event that reaches the server more than this long after it happened (by the reader's clock) is
+ * stored as late: it goes into the log but triggers no live action (alarms, who is inside).
+ */
+export const lateAfterMs = 120_000;
+
+/** Whether an event that occurred at `occurredAt` and arrived at `receivedAt` is still live. */
+export function isLiveEvent(occurredAt: string, receivedAt: Date): boolean {
+  return receivedAt.getTime() - Date.parse(occurredAt) <= lateAfterMs;
+}
+
+const grantedReasons: readonly string[] = ["granted", "free_passage"];
+const deniedReasons: readonly string[] = denyReasons;
+
+function checkReasons(events: readonly AccessEventInput[]): void {
+  const issues: ErrorIssue[] = [];
+  events.forEach((event, index) => {
+    if (event.reason === undefined) return;
+    const allowed = event.granted === true ? grantedReasons : event.granted === false ? deniedReasons : [];
+    if (!allowed.includes(event.reason))
+      issues.push({
+        path: `body.events.${index}.reason`,
+        message:
+          event.granted === undefined
+            ? "is only given with granted"
+            : `must be one of ${allowed.join(", ")} when granted is ${event.granted}`,
+      });
+  });
+  if (issues.length > 0) throw new AppError("validation_failed", "Some events are not valid", issues);
+}
+
+/**
+ * Stores a reader's batch of events once each, in one transaction: an event id already stored (or
+ * repeated in the batch) is acknowledged as a duplicate and not stored again. The door and direction
+ * come from the reader's configuration, never from the reader's report.
+ */
+export async function ingestAccessEvents(
+  { db, clock }: Pick<Deps, "db" | "clock">,
+  readerId: number,
+  events: readonly AccessEventInput[],
+): Promise<AccessEventBatchResult> {
+  checkReasons(events);
+  const receivedAt = clock.now();
+  return db.transaction().execute(async (trx) => {
+    const reader = await findReader(trx, readerId);
+    if (!reader)
+      throw new AppError(
+        "not_found",
+        `Reader ${readerId} is not registered; add it under the building's readers before sending its events`,
+      );
+    // Locked before the duplicate check, so two batches carrying the same new event cannot both store it.
+    await lockAccessEventChain(trx);
+    const ids = [...new Set(events.map((event) => event.eventId))];
+    const stored =
+      ids.length === 0
+        ? []
+        : await trx.selectFrom("access_event").select("event_id").where("event_id", "in", ids).execute();
+    const seen = new Set(stored.map((row) => row.event_id));
+    const accepted: string[] = [];
+    const duplicates: string[] = [];
+    const fresh: UnchainedAccessEvent[] = [];
+    for (const event of events) {
+      if (seen.has(event.eventId)) {
+        duplicates.push(event.eventId);
+        continue;
+      }
+      seen.add(event.eventId);
+      accepted.push(event.eventId);
+      const occurredAt = new Date(event.occurredAt).toISOString();
+      fresh.push({
+        event_id: event.eventId,
+        reader_id: reader.id,
+        door_id: reader.doorId,
+        occurred_at: occurredAt,
+        received_at: receivedAt.toISOString(),
+        kind: event.kind,
+        credential_key: event.credentialKey ?? null,
+        holder_id: event.holderId ?? null,
+        granted: event.granted === undefined ? null : Number(event.granted),
+        reason: event.reason ?? null,
+        assurance: event.assurance ?? null,
+        direction: reader.side,
+        live: Number(isLiveEvent(occurredAt, receivedAt)),
+      });
+    }
+    const rows = await appendAccessEvents(trx, fresh);
+    await raiseAlarms(trx, rows, receivedAt);
+    return { accepted, duplicates };
+  });
+}
