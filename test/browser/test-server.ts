@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { Role } from "@tobira/protocol";
 import type { FastifyInstance } from "fastify";
 import { hashPassword } from "../../packages/server/src/auth/password-hashing";
 import { insertUser } from "../../packages/server/src/auth/user-repository";
@@ -45,12 +46,7 @@ export async function startTestServer(): Promise<TestServer> {
   };
 }
 
-export async function addAccount(
-  server: TestServer,
-  loginId: string,
-  password: string,
-  roles: ("staff" | "hr")[],
-) {
+export async function addAccount(server: TestServer, loginId: string, password: string, roles: Role[]) {
   await insertUser(
     server.store.db,
     { loginId, staffId: null, passwordHash: await hashPassword(password), mustChangePassword: false, roles },

@@ -1,0 +1,123 @@
+import { addDays, classifyDay, toLocalDate } from "@tobira/core";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertDepartment } from "../../packages/server/src/org/department-repository";
+import { createStaff } from "../../packages/server/src/org/staff-use-cases";
+import { launchChromium } from "./browser";
+import { addAccount, startTestServer, type TestServer } from "./test-server";
+
+/** The security administrator's screens against the real server: a group for the archive, and who may enter. */
+describe("security administrator: a group for the archive in office hours", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    const db = server.store.db;
+    const clock = { now: () => new Date() };
+    const department = await insertDepartment(db, {
+      code: "110",
+      name: "総務課",
+      kind: "department",
+      parentId: null,
+      validFrom: "2020-04-01",
+      validTo: null,
+    });
+    await createStaff({ db, clock }, "setup", {
+      staffNumber: "50001",
+      familyName: "三木",
+      givenName: "葵",
+      familyNameKana: "ミキ",
+      givenNameKana: "アオイ",
+      employmentType: "regular",
+      startDate: "2020-04-01",
+      endDate: null,
+      email: null,
+      phone: null,
+      departmentId: department.id,
+      positionId: null,
+    });
+    await addAccount(server, "sec01", "security-pass-1", ["staff", "securityAdmin"]);
+    browser = await launchChromium();
+    page = await (await browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("builds the archive door, an office-hours schedule and a group, then lists who can enter", async () => {
+    await page.goto(server.url);
+    await page.getByLabel("職員番号").fill("sec01");
+    await page.getByLabel("パスワード").fill("security-pass-1");
+    await page.getByRole("button", { name: "ログイン" }).click();
+    await page
+      .getByRole("navigation", { name: "メインメニュー" })
+      .getByRole("link", { name: "入退室管理" })
+      .click();
+
+    await page.getByRole("link", { name: "ドアと区画" }).click();
+    await page.getByLabel("区画名").fill("庁舎");
+    await page.getByRole("button", { name: "区画を追加" }).click();
+    await expect
+      .poll(() => page.getByRole("status").allTextContents())
+      .toContainEqual(expect.stringMatching(/\S/));
+    await page.getByLabel("区画名").fill("書庫");
+    await page.getByLabel("外側の区画").selectOption({ label: "庁舎" });
+    await page.getByRole("button", { name: "区画を追加" }).click();
+    await expect
+      .poll(() => page.getByLabel("入る側の区画").locator("option").allTextContents())
+      .toContainEqual(expect.stringContaining("書庫"));
+    await page.getByLabel("ドア名").fill("書庫入口");
+    await page.getByLabel("出る側の区画").selectOption({ label: "庁舎" });
+    await page.getByLabel("入る側の区画").selectOption({ label: "書庫" });
+    await page.getByRole("button", { name: "ドアを追加" }).click();
+    await expect
+      .poll(() => page.getByLabel("調べるドア").locator("option").allTextContents())
+      .toContainEqual(expect.stringContaining("書庫入口"));
+
+    await page.goto(`${server.url}/access/schedules`);
+    await page.getByLabel("スケジュール名").fill("平日日中");
+    await page.getByRole("button", { name: "スケジュールを作成" }).click();
+    await expect.poll(() => page.getByText("平日日中").count()).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/access/groups`);
+    await page.getByLabel("グループ名").fill("書庫利用者");
+    await page.getByRole("button", { name: "グループを作成" }).click();
+    await page.getByRole("link", { name: "書庫利用者" }).click();
+    await page.getByLabel("ドア", { exact: true }).selectOption({ label: "書庫入口" });
+    await page.getByLabel("スケジュール", { exact: true }).selectOption({ label: "平日日中" });
+    await page.getByRole("button", { name: "ルールを追加" }).click();
+    await page.getByLabel("職員を検索（職員番号・氏名）").fill("50001");
+    await page.getByRole("button", { name: "検索", exact: true }).click();
+    await expect
+      .poll(() => page.getByLabel("職員", { exact: true }).locator("option").allTextContents())
+      .toContainEqual(expect.stringContaining("三木"));
+    await page.getByLabel("職員", { exact: true }).selectOption({ index: 1 });
+    await page.getByRole("button", { name: "メンバーを追加" }).click();
+    await expect.poll(() => page.getByText("三木 葵").count()).toBeGreaterThan(0);
+
+    await page.goto(`${server.url}/access/doors`);
+    await page.getByLabel("調べるドア").selectOption({ label: "書庫入口" });
+    const answerAt = async (localDateTime: string) => {
+      await page.getByLabel("日時").fill(localDateTime);
+      await page.getByRole("button", { name: "調べる" }).click();
+      const row = page
+        .getByRole("table", {
+          name: `「書庫入口」に入れる職員（${localDateTime.replaceAll("-", "/").replace("T", " ")}`,
+        })
+        .getByRole("row", { name: /三木 葵/ });
+      await row.waitFor();
+      return (await row.textContent()) ?? "";
+    };
+    // The membership starts today: the next working day in office hours, then 1/2 (年末年始) at the same hour.
+    const today = toLocalDate(new Date());
+    let workday = addDays(today, 1);
+    while (classifyDay(workday).kind !== "workday") workday = addDays(workday, 1);
+    const yearEnd = `${Number(today.slice(0, 4)) + 1}-01-02`;
+    expect(await answerAt(`${workday}T10:00`)).toMatch(/入れる/);
+    expect(await answerAt(`${yearEnd}T10:00`)).toMatch(/入れない（時間外）/);
+    await page.screenshot({ path: "test-results/access-who-can-enter.png", fullPage: true });
+  });
+});
