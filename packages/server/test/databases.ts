@@ -1,72 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { fixedClock } from "../src/clock";
 import { type Config, loadConfig } from "../src/config";
-import { openStore, type Store } from "../src/db/database";
+import type { Store } from "../src/db/database";
 import type { DialectName } from "../src/db/dialect";
-import { migrateToLatest } from "../src/db/migrate";
 import type { Deps } from "../src/deps";
+import { createTestStore } from "./test-store";
 
-/** The PostgreSQL server tests create their throwaway databases on (CI has one on 127.0.0.1:5432). */
-export const postgresAdminUrl =
-  process.env.TOBIRA_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export { createTestStore, postgresAdminUrl } from "./test-store";
 
 export const dialects: DialectName[] = ["sqlite", "postgres"];
-
-let counter = 0;
-
-/** A migrated, empty database of the given kind that disappears after the tests. */
-export async function createTestStore(dialect: DialectName): Promise<Store> {
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "tobira-test-"));
-    const store = openStore({ sqlitePath: join(dir, "tobira.db") });
-    await migrateToLatest(store.db);
-    return {
-      ...store,
-      close: async () => {
-        await store.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `tobira_test_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  const admin = new pg.Client({ connectionString: postgresAdminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(postgresAdminUrl);
-  url.pathname = `/${name}`;
-  const store = openStore({ url: url.toString(), sqlitePath: "" });
-  await migrateToLatest(store.db);
-  return {
-    ...store,
-    close: async () => {
-      await store.close();
-      const cleanup = new pg.Client({ connectionString: postgresAdminUrl });
-      await cleanup.connect();
-      try {
-        // The pool's connections close asynchronously; forcing them closed would surface as errors.
-        for (let i = 0; i < 50; i++) {
-          const { rows } = await cleanup.query(
-            "select count(*)::int as n from pg_stat_activity where datname = $1",
-            [name],
-          );
-          if (rows[0]?.n === 0) break;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        await cleanup.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await cleanup.end();
-      }
-    },
-  };
-}
 
 export function testConfig(overrides: Partial<Record<string, string>> = {}): Config {
   return loadConfig({ TOBIRA_LOG_LEVEL: "silent", ...overrides });
