@@ -378,6 +378,54 @@ describeEachDatabase("access events: ingestion, log, alarms and who is inside", 
     expect((await auditor("GET", "/api/access/log/export?month=2026-13")).statusCode).toBe(400);
   });
 
+  it("exports a month as a printable PDF with the font embedded, one page per screenful, and audits it", async () => {
+    const pageCount = (pdf: Buffer) => (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
+    const printedAt = "2026-04-01T00:20:00.000Z";
+    context().deps.clock.set(printedAt);
+    const url = `/api/access/log/export?format=pdf&month=2026-04&areaId=${ids.archive}`;
+    const response = await auditor("GET", url);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/pdf");
+    expect(response.headers["content-disposition"]).toBe(
+      `attachment; filename="access-log-2026-04-area-${ids.archive}.pdf"`,
+    );
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.toString("latin1").trimEnd().endsWith("%%EOF")).toBe(true);
+    expect(pdf.includes("BIZUDPGothic")).toBe(true);
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(1);
+    // The same month printed at the same moment is the same file.
+    expect((await auditor("GET", url)).rawPayload.equals(pdf)).toBe(true);
+
+    const empty = await auditor("GET", "/api/access/log/export?format=pdf&month=2026-11");
+    expect(empty.statusCode).toBe(200);
+    expect(pageCount(empty.rawPayload)).toBe(1);
+
+    const sato = `staff:${ids.sato}`;
+    const busyDay = Date.parse("2026-02-10T00:00:00.000Z");
+    const events = Array.from({ length: 120 }, (_, index) =>
+      decision(`pdf-long-${index}`, new Date(busyDay + index * 60_000).toISOString(), sato, true),
+    );
+    expect(okJson(await send(ids.archiveIn, events)).accepted).toHaveLength(120);
+    const long = await auditor("GET", "/api/access/log/export?format=pdf&month=2026-02");
+    expect(long.statusCode).toBe(200);
+    expect(pageCount(long.rawPayload)).toBeGreaterThanOrEqual(2);
+
+    const entries = await audited("access.logExported");
+    expect(
+      entries
+        .map((e) => JSON.parse(e.details))
+        .filter((details) => details.format === "pdf")
+        .map((details) => [details.fileName, details.rows]),
+    ).toEqual([
+      [`access-log-2026-04-area-${ids.archive}.pdf`, expect.any(Number)],
+      [`access-log-2026-04-area-${ids.archive}.pdf`, expect.any(Number)],
+      ["access-log-2026-11.pdf", 0],
+      ["access-log-2026-02.pdf", 120],
+    ]);
+    expect(entries.every((e) => e.actor === "auditor")).toBe(true);
+  });
+
   it("verifies the event chain and finds a row altered afterwards", async () => {
     const intact = okJson(await auditor("POST", "/api/access/events/verify"));
     const total = await context()

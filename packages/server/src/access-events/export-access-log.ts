@@ -1,8 +1,10 @@
+import { formatWareki, formatWarekiMonth, toLocalDate } from "@tobira/core";
 import type { AccessLogEntry, AccessLogExportQuery } from "@tobira/protocol";
 import type { Deps } from "../deps";
 import { formatCsv } from "../staff-import/format-csv";
 import { writeXlsx } from "../staff-import/write-xlsx";
 import { listAccessLogInOrder } from "./access-log-repository";
+import { writeAccessLogPdf } from "./write-access-log-pdf";
 
 export interface AccessLogFile {
   fileName: string;
@@ -83,9 +85,18 @@ export function buildAccessLogTable(entries: readonly AccessLogEntry[]): string[
   ];
 }
 
-/** 入退室記録簿 of one month (Japan time), for one area or the whole building, as CSV (UTF-8 with BOM) or Excel. */
+async function areaNameOf(db: Deps["db"], areaId: number | undefined): Promise<string> {
+  if (areaId === undefined) return "全区域";
+  const area = await db.selectFrom("access_area").select("name").where("id", "=", areaId).executeTakeFirst();
+  return area?.name ?? `区域 ${areaId}`;
+}
+
+/**
+ * 入退室記録簿 of one month (Japan time), for one area or the whole building,
+ * as CSV (UTF-8 with BOM), Excel or a printable PDF.
+ */
 export async function exportAccessLog(
-  { db }: Pick<Deps, "db">,
+  { db, clock }: Pick<Deps, "db" | "clock">,
   query: AccessLogExportQuery,
 ): Promise<AccessLogFile> {
   const entries = await listAccessLogInOrder(
@@ -95,6 +106,20 @@ export async function exportAccessLog(
   );
   const table = buildAccessLogTable(entries);
   const baseName = `access-log-${query.month}${query.areaId === undefined ? "" : `-area-${query.areaId}`}`;
+  if (query.format === "pdf") {
+    const now = clock.now();
+    const heading = {
+      areaName: await areaNameOf(db, query.areaId),
+      monthLabel: formatWarekiMonth(query.month),
+      printedOn: formatWareki(toLocalDate(now)),
+    };
+    return {
+      fileName: `${baseName}.pdf`,
+      contentType: "application/pdf",
+      body: await writeAccessLogPdf(table, heading, now),
+      rows: entries.length,
+    };
+  }
   if (query.format === "xlsx") {
     return {
       fileName: `${baseName}.xlsx`,
