@@ -1,6 +1,11 @@
-import { addDays, classifyDay, toLocalDate } from "@tobira/core";
+import { createPublicKey } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { addDays, classifyDay, decide, indexSnapshot, toLocalDate, verifySnapshot } from "@tobira/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { identifyCard } from "../../packages/card/src/profiles/identify-card";
+import { connectInProcess } from "../../packages/card/src/transport/in-process";
+import { createVirtualCard } from "../../packages/card/src/virtual/index";
 import { insertDepartment } from "../../packages/server/src/org/department-repository";
 import { createStaff } from "../../packages/server/src/org/staff-use-cases";
 import { launchChromium } from "./browser";
@@ -119,5 +124,89 @@ describe("security administrator: a group for the archive in office hours", () =
     expect(await answerAt(`${workday}T10:00`)).toMatch(/入れる/);
     expect(await answerAt(`${yearEnd}T10:00`)).toMatch(/入れない（時間外）/);
     await page.screenshot({ path: "test-results/access-who-can-enter.png", fullPage: true });
+  });
+
+  it("shows a virtual card's tap outside office hours as refused, with its reason, in the monitor and the log, and prints the log", async () => {
+    const api = page.request;
+    const staff = await (await api.get(`${server.url}/api/staff?q=50001`)).json();
+    const staffId: number = staff.items[0].id;
+    const session = await (await api.get(`${server.url}/api/auth/session`)).json();
+    const headers = { "x-csrf-token": String(session.csrfToken) };
+    const card = createVirtualCard({ kind: "uid", technology: "felica", uid: "0123456789abcdef" });
+    const tapped = await identifyCard(connectInProcess(card));
+    if (tapped?.kind !== "uid") throw new Error("the virtual card did not identify as a UID card");
+    const enrolled = await api.post(`${server.url}/api/credentials`, {
+      headers,
+      data: { staffId, kind: "uid", uid: tapped.uid },
+    });
+    expect(enrolled.status(), await enrolled.text()).toBe(200);
+    const doors = await (await api.get(`${server.url}/api/access/doors`)).json();
+    const doorId: number = doors.items.find((d: { name: string }) => d.name === "書庫入口").id;
+    const reader = await api.post(`${server.url}/api/access/readers`, {
+      headers,
+      data: { name: "書庫入口 入", kind: "door", doorId, side: "entry" },
+    });
+    expect(reader.status(), await reader.text()).toBe(200);
+    const readerId: number = (await reader.json()).id;
+
+    // The reader's side: verify the signed snapshot, then decide the tap with core's decide().
+    const signed = await (await api.get(`${server.url}/api/access/snapshot`)).json();
+    const { publicKeyPem } = await (await api.get(`${server.url}/api/access/snapshot/public-key`)).json();
+    const verified = verifySnapshot(
+      { payload: Buffer.from(signed.payload, "base64"), signature: Buffer.from(signed.signature, "base64") },
+      createPublicKey(publicKeyPem),
+    );
+    if (!verified.ok) throw new Error(verified.message);
+    const today = toLocalDate(new Date());
+    let restDay = addDays(today, 1);
+    while (classifyDay(restDay).kind === "workday") restDay = addDays(restDay, 1);
+    const at = new Date(`${restDay}T10:00:00+09:00`).toISOString();
+    const key = `uid:${tapped.uid}`;
+    const decision = decide(
+      indexSnapshot(verified.snapshot),
+      { credentialKey: key, assurance: "tap" },
+      String(doorId),
+      at,
+    );
+    expect(decision).toMatchObject({ granted: false, reason: "outside_schedule" });
+
+    const sent = await api.post(`${server.url}/api/access/events`, {
+      headers,
+      data: {
+        readerId,
+        events: [
+          {
+            eventId: "tap-1",
+            occurredAt: at,
+            kind: "decision",
+            credentialKey: key,
+            holderId: `staff:${staffId}`,
+            granted: false,
+            reason: decision.reason,
+            assurance: "tap",
+          },
+        ],
+      },
+    });
+    expect(sent.status(), await sent.text()).toBe(200);
+
+    await page.goto(`${server.url}/access/monitor`);
+    const monitorRow = page
+      .getByRole("table", { name: "ライブモニター" })
+      .getByRole("row", { name: /三木 葵/ });
+    await monitorRow.waitFor();
+    expect(await monitorRow.textContent()).toMatch(/拒否.*時間外|時間外.*拒否/);
+
+    await page.goto(`${server.url}/access/log`);
+    const logRow = page.getByRole("table", { name: "入退室記録簿" }).getByRole("row", { name: /三木 葵/ });
+    await logRow.waitFor();
+    expect(await logRow.textContent()).toMatch(/時間外/);
+    await page.getByLabel("月", { exact: true }).fill(restDay.slice(0, 7));
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("button", { name: "PDFで書き出す" }).click();
+    const download = await downloading;
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.includes("BIZUDPGothic")).toBe(true);
   });
 });

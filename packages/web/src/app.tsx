@@ -7,12 +7,16 @@ import { PageHeading } from "./components/page-heading";
 import { I18nProvider, useI18n } from "./i18n/i18n";
 import { useLocation } from "./router/history";
 import { matchRoute, type Route } from "./router/routes";
+import { AccessLogScreen } from "./screens/access/access-log";
 import { AccessOverviewScreen } from "./screens/access/access-overview";
+import { AlarmsScreen } from "./screens/access/alarms";
 import { DoorsScreen } from "./screens/access/doors";
 import { ExpiringCredentialsScreen } from "./screens/access/expiring-credentials";
 import { GrantsScreen } from "./screens/access/grants";
 import { GroupDetailScreen } from "./screens/access/group-detail";
 import { GroupsScreen } from "./screens/access/groups";
+import { LiveMonitorScreen } from "./screens/access/live-monitor";
+import { OccupancyScreen } from "./screens/access/occupancy";
 import { SchedulesScreen } from "./screens/access/schedules";
 import { VisitorsScreen } from "./screens/access/visitors";
 import { AuditLogScreen } from "./screens/audit/audit-log";
@@ -103,6 +107,10 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   accessGrants: ["access.read", "access.approveGrant"],
   accessExpiring: "access.read",
   accessVisitors: "visitor.issue",
+  accessLog: "access.read",
+  accessMonitor: "access.read",
+  accessAlarms: "access.read",
+  accessOccupancy: "access.read",
   notFound: null,
 };
 
@@ -142,6 +150,14 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <ExpiringCredentialsScreen />;
     case "accessVisitors":
       return <VisitorsScreen />;
+    case "accessLog":
+      return <AccessLogScreen />;
+    case "accessMonitor":
+      return <LiveMonitorScreen />;
+    case "accessAlarms":
+      return <AlarmsScreen />;
+    case "accessOccupancy":
+      return <OccupancyScreen />;
     case "notFound":
       return <NotFoundScreen />;
   }

@@ -1,4 +1,10 @@
-import type { AccessReason, CredentialKind, CredentialStatus, TimeWindowDto } from "@tobira/protocol";
+import type {
+  AccessAlarmKind,
+  AccessReason,
+  CredentialKind,
+  CredentialStatus,
+  TimeWindowDto,
+} from "@tobira/protocol";
 import { formatInstant } from "./format";
 import type { Language, Translate } from "./i18n";
 import type { MessageKey } from "./ja";
@@ -102,4 +108,34 @@ export function formatReason(reason: AccessReason, t: Translate, language: Langu
           to: formatInstant(reason.to, language),
         });
   return reason.open ? text : `${text}${t("question.closedNow")}`;
+}
+
+const decisionReasonKeys: Record<string, MessageKey> = {
+  granted: "decision.granted",
+  free_passage: "decision.free_passage",
+  outside_schedule: "decision.outside_schedule",
+  no_permission: "decision.no_permission",
+  unknown_card: "decision.unknown_card",
+  revoked: "decision.revoked",
+  suspended: "decision.suspended",
+  expired: "decision.expired",
+  assurance_too_low: "decision.assurance_too_low",
+  pin_required: "decision.pin_required",
+  anti_passback: "decision.anti_passback",
+  two_person_pending: "decision.two_person_pending",
+  lockdown: "decision.lockdown",
+  not_yet_valid: "decision.not_yet_valid",
+  unknown_door: "decision.unknown_door",
+  invalid_time: "decision.invalid_time",
+};
+
+/** A reader's decision reason id in words; an id this app does not know is shown as sent. */
+export function formatDecisionReason(reason: string | null, t: Translate): string {
+  if (reason === null) return "—";
+  const key = Object.hasOwn(decisionReasonKeys, reason) ? decisionReasonKeys[reason] : undefined;
+  return key === undefined ? reason : t(key);
+}
+
+export function alarmKindKey(kind: AccessAlarmKind): MessageKey {
+  return `alarmKind.${kind}`;
 }

@@ -16,6 +16,10 @@ export type Route =
   | { name: "accessGrants" }
   | { name: "accessExpiring" }
   | { name: "accessVisitors" }
+  | { name: "accessLog" }
+  | { name: "accessMonitor" }
+  | { name: "accessAlarms" }
+  | { name: "accessOccupancy" }
   | { name: "notFound" };
 
 export function matchRoute(pathname: string): Route {
@@ -49,6 +53,14 @@ export function matchRoute(pathname: string): Route {
       return { name: "accessExpiring" };
     case "/access/visitors":
       return { name: "accessVisitors" };
+    case "/access/log":
+      return { name: "accessLog" };
+    case "/access/monitor":
+      return { name: "accessMonitor" };
+    case "/access/alarms":
+      return { name: "accessAlarms" };
+    case "/access/occupancy":
+      return { name: "accessOccupancy" };
   }
   const group = Number(/^\/access\/groups\/(\d+)$/.exec(path)?.[1]);
   if (Number.isSafeInteger(group) && group > 0) return { name: "accessGroup", id: group };
@@ -75,4 +87,8 @@ export const paths = {
   accessGrants: "/access/grants",
   accessExpiring: "/access/credentials/expiring",
   accessVisitors: "/access/visitors",
+  accessLog: "/access/log",
+  accessMonitor: "/access/monitor",
+  accessAlarms: "/access/alarms",
+  accessOccupancy: "/access/occupancy",
 } as const;

@@ -15,6 +15,25 @@ interface Section {
 }
 
 const sections: readonly Section[] = [
+  { path: paths.accessLog, label: "access.log", description: "access.logDesc", permission: "access.read" },
+  {
+    path: paths.accessMonitor,
+    label: "access.monitor",
+    description: "access.monitorDesc",
+    permission: "access.read",
+  },
+  {
+    path: paths.accessAlarms,
+    label: "access.alarms",
+    description: "access.alarmsDesc",
+    permission: "access.read",
+  },
+  {
+    path: paths.accessOccupancy,
+    label: "access.occupancy",
+    description: "access.occupancyDesc",
+    permission: "access.read",
+  },
   {
     path: paths.accessDoors,
     label: "access.doors",
