@@ -108,7 +108,9 @@ export const accessLogSchema = z.object({ items: z.array(accessLogEntrySchema) }
 
 export const accessLogExportQuerySchema = z.object({
   format: z.enum(["csv", "xlsx", "pdf"]).default("csv"),
-  month: z.string().regex(/^(19[89]\d|20\d\d)-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM, 1980–2099"),
+  month: z
+    .string()
+    .regex(/^(19[89]\d|20\d\d)-(0[1-9]|1[0-2])$/, "must be a month written YYYY-MM, 1980–2099"),
   areaId: idSchema.optional(),
 });
 export type AccessLogExportQuery = z.infer<typeof accessLogExportQuerySchema>;
