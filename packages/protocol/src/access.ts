@@ -396,6 +396,30 @@ export const signedSnapshotSchema = z.object({
 });
 export type SignedSnapshotDto = z.infer<typeof signedSnapshotSchema>;
 
+export const snapshotDeltaQuerySchema = z.object({
+  /** The version of the snapshot the agent holds. */
+  since: z.coerce.number().int().min(0),
+});
+export type SnapshotDeltaQuery = z.infer<typeof snapshotDeltaQuerySchema>;
+
+/**
+ * A signed delta from the snapshot of `baseVersion` to the snapshot of `version`, for core's
+ * verifyDelta and applyDelta. The server answers 204 when `since` is already the current version, and
+ * 409 when the changes since then cannot be sent as a delta: the agent then fetches the whole snapshot.
+ */
+export const signedSnapshotDeltaSchema = z.object({
+  baseVersion: z.number().int(),
+  version: z.number().int(),
+  issuedAt: z.string(),
+  /** The signed bytes, base64: a tag and the deflated canonical JSON of the delta. */
+  payload: z.string(),
+  /** Ed25519 signature over the payload, base64; verify it with the server's public key. */
+  signature: z.string(),
+  /** SHA-256 of the signing key's SPKI DER, hex. */
+  keyFingerprint: z.string(),
+});
+export type SignedSnapshotDeltaDto = z.infer<typeof signedSnapshotDeltaSchema>;
+
 export const snapshotPublicKeySchema = z.object({
   /** Ed25519 public key, SPKI PEM. */
   publicKeyPem: z.string(),

@@ -1,5 +1,6 @@
 import type { CredentialStatus, EnrolledCredential } from "@tobira/protocol";
 import { recordAccessChange } from "../access/record-access-change";
+import { credentialStatusChanges, snapshotCredentialsOf } from "../access/snapshot-journal";
 import type { CredentialRow } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
@@ -46,7 +47,9 @@ export async function changeCredentialStatus(
     if (!credential) throw notFound(`Credential ${id}`);
     assertTransition(credential, change);
     const { to, action } = transitions[change];
+    const before = await snapshotCredentialsOf(trx, [credential.key]);
     await updateCredentialStatus(trx, id, { status: to, reason, at: now.toISOString(), by: actor });
+    const after = await snapshotCredentialsOf(trx, [credential.key]);
     await recordAccessChange(
       trx,
       {
@@ -57,6 +60,7 @@ export async function changeCredentialStatus(
         details: { ...describeCredentialForAudit(credential), from: credential.status, to, reason },
       },
       now,
+      credentialStatusChanges(before, after),
     );
   });
   return loadCredential(db, id);

@@ -1,5 +1,6 @@
 import type { VisitorDto } from "@tobira/protocol";
 import { recordAccessChange } from "../access/record-access-change";
+import { credentialStatusChanges, snapshotCredentialsOf } from "../access/snapshot-journal";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
 import { describeCredentialForAudit } from "./credential-audit";
@@ -22,6 +23,8 @@ export async function returnVisitorCard(
     }
     await markVisitorReturned(trx, id, now.toISOString(), actor);
     const cards = await listVisitorCredentials(trx, id);
+    const keys = cards.map((card) => card.key);
+    const before = await snapshotCredentialsOf(trx, keys);
     for (const card of cards) {
       if (card.status === "revoked") continue;
       await updateCredentialStatus(trx, card.id, {
@@ -31,6 +34,9 @@ export async function returnVisitorCard(
         by: actor,
       });
     }
+    const after = await snapshotCredentialsOf(trx, keys);
+    // The visitor also leaves the snapshot's holders; a delta leaves that holder in, harmless with every
+    // card of theirs revoked, until the agent next fetches the whole snapshot.
     await recordAccessChange(
       trx,
       {
@@ -44,6 +50,7 @@ export async function returnVisitorCard(
         },
       },
       now,
+      credentialStatusChanges(before, after),
     );
   });
   return loadVisitor(db, id);

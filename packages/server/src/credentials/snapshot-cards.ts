@@ -30,8 +30,7 @@ function toSnapshotCredential(row: CredentialRow, holderId: string): Credential 
  * One credential per card key for readers: the live one (active or suspended) when there is one,
  * else the latest revoked one, so a revoked card is refused as revoked rather than as unknown.
  */
-export async function listSnapshotCredentials(db: Executor): Promise<Credential[]> {
-  const rows = await db.selectFrom("credential").selectAll().orderBy("key").orderBy("id", "desc").execute();
+function chooseSnapshotCredentials(rows: readonly CredentialRow[]): Credential[] {
   const chosen = new Map<string, CredentialRow>();
   for (const row of rows) {
     const current = chosen.get(row.key);
@@ -42,6 +41,28 @@ export async function listSnapshotCredentials(db: Executor): Promise<Credential[
     const holderId = holderIdOf(row);
     return holderId === null ? [] : [toSnapshotCredential(row, holderId)];
   });
+}
+
+/** Every card readers know, as the snapshot carries them. */
+export async function listSnapshotCredentials(db: Executor): Promise<Credential[]> {
+  const rows = await db.selectFrom("credential").selectAll().orderBy("key").orderBy("id", "desc").execute();
+  return chooseSnapshotCredentials(rows);
+}
+
+/** The snapshot's credentials for these card keys only, chosen as listSnapshotCredentials chooses. */
+export async function listSnapshotCredentialsForKeys(
+  db: Executor,
+  keys: readonly string[],
+): Promise<Credential[]> {
+  if (keys.length === 0) return [];
+  const rows = await db
+    .selectFrom("credential")
+    .selectAll()
+    .where("key", "in", [...keys])
+    .orderBy("key")
+    .orderBy("id", "desc")
+    .execute();
+  return chooseSnapshotCredentials(rows);
 }
 
 /**

@@ -201,6 +201,15 @@ export interface AccessVersionTable {
   version: number;
 }
 
+/**
+ * One row per access version since the journal began: what that version changed in the snapshot, as a
+ * JSON array of snapshot changes, or null when the change needs the whole snapshot (see snapshot-journal.ts).
+ */
+export interface AccessSnapshotChangeTable {
+  version: number;
+  change_json: string | null;
+}
+
 /** One row (id 1): the Ed25519 key that signs snapshots, PKCS#8 and SPKI PEM. */
 export interface SigningKeyTable {
   id: number;
@@ -232,6 +241,7 @@ export interface Database {
   access_membership: AccessMembershipTable;
   access_grant: AccessGrantTable;
   access_version: AccessVersionTable;
+  access_snapshot_change: AccessSnapshotChangeTable;
   signing_key: SigningKeyTable;
   credential_challenge: CredentialChallengeTable;
   credential: CredentialTable;

@@ -3,6 +3,7 @@ import * as foundation from "./2026-11-27-0001-foundation";
 import * as access from "./2026-11-27-0002-access";
 import * as credentials from "./2026-11-27-0003-credentials";
 import * as accessEvents from "./2026-11-27-0004-access-events";
+import * as snapshotJournal from "./2026-11-27-0005-snapshot-journal";
 
 /** Every migration in order; names sort by date so new ones go at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-0002-access": access,
   "2026-11-27-0003-credentials": credentials,
   "2026-11-27-0004-access-events": accessEvents,
+  "2026-11-27-0005-snapshot-journal": snapshotJournal,
 };
