@@ -48,6 +48,7 @@ function buildSnapshot(): AccessSnapshot {
       toArea: `a${1 + (i % 99)}`,
       modes: [],
       defaultMode: "locked" as const,
+      heldOpenSeconds: 30,
     })),
     schedules: [
       { id: "office", name: "平日日中", windows: { workday: [office] }, specialDays: [] },

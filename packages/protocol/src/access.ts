@@ -90,6 +90,13 @@ export const doorInputSchema = z
     /** First match wins; outside every listed schedule the door is in its default mode. */
     modes: z.array(doorModeByScheduleSchema).max(20, "must list at most 20 modes").default([]),
     exitButton: z.boolean().default(false),
+    /** After a passage, how long the door may stand open before a held-open alarm (per door). */
+    heldOpenSeconds: z
+      .number()
+      .int()
+      .min(5, "must be at least 5 seconds")
+      .max(3600, "must be at most 3600 seconds")
+      .default(30),
   })
   .refine((d) => d.fromAreaId !== d.toAreaId, {
     path: ["toAreaId"],
@@ -105,6 +112,7 @@ export const doorSchema = z.object({
   defaultMode: doorModeSchema,
   modes: z.array(z.object({ scheduleId: z.number().int(), mode: doorModeSchema })),
   exitButton: z.boolean(),
+  heldOpenSeconds: z.number().int(),
 });
 export type DoorDto = z.infer<typeof doorSchema>;
 

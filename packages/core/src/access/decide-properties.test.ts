@@ -45,6 +45,7 @@ function lockDownEverything(snapshot: AccessSnapshot): AccessSnapshot {
     doors: snapshot.doors.map((door) => ({
       ...door,
       defaultMode: "lockdown",
+      heldOpenSeconds: 30,
       modes: door.modes.map((mode) => ({ ...mode, mode: "lockdown" })),
     })),
   };

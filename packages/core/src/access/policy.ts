@@ -39,6 +39,8 @@ export interface Door {
   /** Modes by schedule, first match wins; outside them the door is `defaultMode`. */
   modes: { scheduleId: string; mode: DoorMode }[];
   defaultMode: DoorMode;
+  /** Seconds a door may stand open after a passage before the reader raises a held-open alarm. */
+  heldOpenSeconds: number;
 }
 
 export interface Area {

@@ -78,6 +78,7 @@ function buildDoorArbitrary(id: string): fc.Arbitrary<Door> {
       { maxLength: 2 },
     ),
     defaultMode: fc.constantFrom(...doorModes),
+    heldOpenSeconds: fc.integer({ min: 5, max: 600 }),
   });
 }
 

@@ -105,6 +105,7 @@ describe("findDoorMode", () => {
       { scheduleId: "weekday-office", mode: "unlocked" },
     ],
     defaultMode: "locked",
+    heldOpenSeconds: 30,
   };
   const schedules = [weekdayOffice, lunch];
 

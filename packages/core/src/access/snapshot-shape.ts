@@ -105,7 +105,10 @@ function isDoor(value: unknown): value is Door {
     isString(value.toArea) &&
     isString(value.fromArea) &&
     isArrayOf(value.modes, isDoorModeEntry) &&
-    isOneOf(value.defaultMode, doorModes)
+    isOneOf(value.defaultMode, doorModes) &&
+    typeof value.heldOpenSeconds === "number" &&
+    Number.isInteger(value.heldOpenSeconds) &&
+    value.heldOpenSeconds > 0
   );
 }
 

@@ -62,8 +62,17 @@ export function buildTownHall(): AccessSnapshot {
         fromArea: "outside",
         modes: [{ scheduleId: "weekday-office", mode: "unlocked" }],
         defaultMode: "locked",
+        heldOpenSeconds: 30,
       },
-      { id: "archive", name: "書庫", toArea: "archive", fromArea: "hall", modes: [], defaultMode: "locked" },
+      {
+        id: "archive",
+        name: "書庫",
+        toArea: "archive",
+        fromArea: "hall",
+        modes: [],
+        defaultMode: "locked",
+        heldOpenSeconds: 30,
+      },
       {
         id: "server",
         name: "サーバ室",
@@ -71,6 +80,7 @@ export function buildTownHall(): AccessSnapshot {
         fromArea: "hall",
         modes: [],
         defaultMode: "locked",
+        heldOpenSeconds: 30,
       },
       {
         id: "records",
@@ -79,6 +89,7 @@ export function buildTownHall(): AccessSnapshot {
         fromArea: "hall",
         modes: [],
         defaultMode: "secured",
+        heldOpenSeconds: 30,
       },
       {
         id: "machine",
@@ -87,6 +98,7 @@ export function buildTownHall(): AccessSnapshot {
         fromArea: "hall",
         modes: [],
         defaultMode: "locked",
+        heldOpenSeconds: 30,
       },
     ],
     schedules: [weekdayOffice, allDay],

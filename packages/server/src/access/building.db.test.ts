@@ -93,6 +93,7 @@ describeEachDatabase("access control: areas, doors and readers", (context) => {
         fromAreaId: ids.floor2,
         toAreaId: ids.serverRoom,
         exitButton: true,
+        heldOpenSeconds: 45,
       }),
     );
     ids.serverDoor = door.id;
@@ -104,7 +105,19 @@ describeEachDatabase("access control: areas, doors and readers", (context) => {
       defaultMode: "locked",
       modes: [],
       exitButton: true,
+      heldOpenSeconds: 45,
     });
+  });
+
+  it("refuses a held-open threshold outside 5–3600 seconds, naming the field", async () => {
+    const r = await security("POST", "/api/access/doors", {
+      name: "書庫入口",
+      fromAreaId: ids.floor2,
+      toAreaId: ids.serverRoom,
+      heldOpenSeconds: 2,
+    });
+    expect(r.statusCode).toBe(400);
+    expect(issuesOf(r)[0]).toMatch(/^body\.heldOpenSeconds: must be at least 5 seconds/);
   });
 
   it("refuses a door mode on a schedule that does not exist, naming the entry", async () => {

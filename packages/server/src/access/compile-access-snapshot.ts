@@ -46,6 +46,7 @@ export async function compileAccessSnapshot(
       toArea: String(d.toAreaId),
       modes: d.modes.map((m) => ({ scheduleId: String(m.scheduleId), mode: m.mode })),
       defaultMode: d.defaultMode,
+      heldOpenSeconds: d.heldOpenSeconds,
     })),
     schedules: schedules.map((s) => ({
       id: String(s.id),

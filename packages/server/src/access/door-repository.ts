@@ -15,6 +15,7 @@ function toDoor(row: AccessDoorRow, modes: DoorModeRow[]): DoorDto {
       .filter((m) => m.door_id === row.id)
       .map((m) => ({ scheduleId: m.schedule_id, mode: doorModeSchema.parse(m.mode) })),
     exitButton: row.exit_button === 1,
+    heldOpenSeconds: row.held_open_seconds,
   };
 }
 
@@ -25,6 +26,7 @@ function toRow(input: DoorInput) {
     to_area_id: input.toAreaId,
     default_mode: input.defaultMode,
     exit_button: input.exitButton ? 1 : 0,
+    held_open_seconds: input.heldOpenSeconds,
   };
 }
 

@@ -134,6 +134,7 @@ describeEachDatabase("access control: the signed snapshot", (context) => {
         toArea: String(ids.room),
         modes: [{ scheduleId: String(ids.office), mode: "secured" }],
         defaultMode: "locked",
+        heldOpenSeconds: 30,
       },
     ]);
     expect(snapshot.schedules).toEqual([

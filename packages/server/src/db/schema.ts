@@ -112,6 +112,7 @@ export interface AccessDoorTable {
   to_area_id: number;
   default_mode: string;
   exit_button: number;
+  held_open_seconds: ColumnType<number, number | undefined, number>;
 }
 
 /** A door's mode during a schedule; `position` orders them (first match wins). */

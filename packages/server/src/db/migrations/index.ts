@@ -4,6 +4,7 @@ import * as access from "./2026-11-27-0002-access";
 import * as credentials from "./2026-11-27-0003-credentials";
 import * as accessEvents from "./2026-11-27-0004-access-events";
 import * as snapshotJournal from "./2026-11-27-0005-snapshot-journal";
+import * as doorHeldOpen from "./2026-11-27-0006-door-held-open";
 
 /** Every migration in order; names sort by date so new ones go at the end. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-0003-credentials": credentials,
   "2026-11-27-0004-access-events": accessEvents,
   "2026-11-27-0005-snapshot-journal": snapshotJournal,
+  "2026-11-27-0006-door-held-open": doorHeldOpen,
 };

@@ -298,9 +298,15 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
   const [toAreaId, setToAreaId] = useState<number | null>(null);
   const [defaultMode, setDefaultMode] = useState<DoorMode>("locked");
   const [exitButton, setExitButton] = useState(false);
+  const [heldOpenSeconds, setHeldOpenSeconds] = useState("30");
   const [problems, setProblems] = useState<FieldProblem[]>([]);
 
-  const labels = { name: t("doors.name"), from: t("doors.from"), to: t("doors.to") };
+  const labels = {
+    name: t("doors.name"),
+    from: t("doors.from"),
+    to: t("doors.to"),
+    held: t("doors.heldOpenSeconds"),
+  };
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -311,6 +317,9 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
     if (toAreaId === null) missing.push({ id: "door-to", label: labels.to, message: t("form.choose") });
     else if (toAreaId === fromAreaId)
       missing.push({ id: "door-to", label: labels.to, message: t("doors.sameArea") });
+    const held = Number(heldOpenSeconds);
+    if (!Number.isInteger(held) || held < 5 || held > 3600)
+      missing.push({ id: "door-held-open", label: labels.held, message: t("doors.heldOpenRange") });
     setProblems(missing);
     if (missing.length > 0 || fromAreaId === null || toAreaId === null) return;
     const ok = await action.run(async () => {
@@ -321,6 +330,7 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
         defaultMode,
         modes: [],
         exitButton,
+        heldOpenSeconds: held,
       });
       return t("doors.added", { name: door.name });
     });
@@ -383,6 +393,18 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
             </option>
           ))}
         </SelectField>
+        <TextField
+          id="door-held-open"
+          label={labels.held}
+          hint={t("doors.heldOpenHint")}
+          type="number"
+          inputMode="numeric"
+          min={5}
+          max={3600}
+          value={heldOpenSeconds}
+          onChange={(event) => setHeldOpenSeconds(event.target.value)}
+          error={problemFor("door-held-open")}
+        />
         <CheckboxField
           id="door-exit-button"
           label={t("doors.exitButton")}
