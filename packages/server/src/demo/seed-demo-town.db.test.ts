@@ -17,6 +17,19 @@ describeEachDatabase("demo town office", (context) => {
     expect(kinds.map((k) => k.kind).sort()).toEqual(["department", "section", "unit"]);
     const roles = new Set(demo?.accounts.flatMap((a) => a.roles));
     expect([...roles].sort()).toEqual(["approver", "auditor", "hr", "securityAdmin", "staff", "sysadmin"]);
+    const doors = await deps.db.selectFrom("access_door").select("name").orderBy("id").execute();
+    expect(doors.map((d) => d.name)).toEqual(["正面玄関", "休日通用口", "書庫入口", "サーバ室入口"]);
+    const members = await deps.db
+      .selectFrom("access_membership as m")
+      .innerJoin("access_group as g", "g.id", "m.group_id")
+      .select((eb) => ["g.name", eb.fn.countAll<number>().as("n")])
+      .groupBy("g.name")
+      .execute();
+    const count = (name: string) => Number(members.find((m) => m.name === name)?.n ?? 0);
+    expect(count("全職員")).toBe(Number(staff.n));
+    expect(count("書庫利用者")).toBeGreaterThan(0);
+    expect(count("サーバ室管理者")).toBeGreaterThan(0);
+    expect(count("サーバ室管理者")).toBeLessThan(count("書庫利用者"));
     expect(await seedDemoTownIfEmpty(deps)).toBeUndefined();
     expect(await verifyAuditLog(deps.db)).toEqual({ ok: true, count: 1 });
   });

@@ -9,6 +9,7 @@ import { placeStaff } from "../org/place-staff";
 import { insertPosition } from "../org/position-repository";
 import { insertStaff } from "../org/staff-repository";
 import { demoDepartments, demoPositions, familyNames, givenNames } from "./demo-town-data";
+import { seedDemoBuilding } from "./seed-demo-building";
 
 export const demoPassword = "tobira-demo";
 
@@ -69,6 +70,7 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
 
   const people: DemoPerson[] = [];
   const sectionIds = new Map<string, number>();
+  const departmentNames = new Map<number, string>();
   for (const dept of demoDepartments) {
     const bu = await insertDepartment(trx, {
       code: dept.code,
@@ -78,6 +80,7 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
       validFrom: since,
       validTo: null,
     });
+    departmentNames.set(bu.id, bu.name);
     people.push({ departmentId: bu.id, positionCode: "10", employmentType: "regular" });
     for (const section of dept.sections) {
       const ka = await insertDepartment(trx, {
@@ -89,6 +92,7 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
         validTo: null,
       });
       sectionIds.set(section.name, ka.id);
+      departmentNames.set(ka.id, ka.name);
       people.push({ departmentId: ka.id, positionCode: "20", employmentType: "regular" });
       for (const [j, unitName] of section.units.entries()) {
         const unit = await insertDepartment(trx, {
@@ -99,6 +103,7 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
           validFrom: since,
           validTo: null,
         });
+        departmentNames.set(unit.id, unit.name);
         people.push({ departmentId: unit.id, positionCode: "40", employmentType: "regular" });
         for (const positionCode of ["50", "60", "70", "71"])
           people.push({ departmentId: unit.id, positionCode, employmentType: "regular" });
@@ -113,7 +118,8 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
     if (value === undefined) throw new Error("empty list");
     return value;
   };
-  const staffIds: { id: number; staffNumber: string; name: string; person: DemoPerson }[] = [];
+  const staffIds: { id: number; staffNumber: string; name: string; person: DemoPerson; startDate: string }[] =
+    [];
   for (const [index, person] of people.entries()) {
     const [familyName, familyKana] = pick(familyNames);
     const [givenName, givenKana] = pick(givenNames);
@@ -141,8 +147,17 @@ async function seedTown(trx: Executor, passwordHash: string, now: Date): Promise
       validFrom: startDate < since ? since : startDate,
       note: null,
     });
-    staffIds.push({ id, staffNumber, name: `${familyName} ${givenName}`, person });
+    staffIds.push({ id, staffNumber, name: `${familyName} ${givenName}`, person, startDate });
   }
+
+  await seedDemoBuilding(
+    trx,
+    staffIds.map((s) => ({
+      staffId: s.id,
+      departmentName: departmentNames.get(s.person.departmentId) ?? "",
+      startDate: s.startDate < since ? since : s.startDate,
+    })),
+  );
 
   const soumuId = sectionIds.get("総務課");
   const find = (test: (s: (typeof staffIds)[number]) => boolean) => {
