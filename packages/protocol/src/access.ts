@@ -270,7 +270,9 @@ export type MembershipDto = z.infer<typeof membershipSchema>;
 /** A one-off permission (a vendor's server maintenance day) that needs a second person's approval. */
 export const grantInputSchema = z
   .object({
-    staffId: refSchema,
+    /** Who gets in: a staff member or a visitor (来庁者・業者), exactly one of the two. */
+    staffId: refSchema.nullable().default(null),
+    visitorId: refSchema.nullable().default(null),
     doorId: refSchema,
     from: instantSchema,
     to: instantSchema,
@@ -281,7 +283,22 @@ export const grantInputSchema = z
       .min(1, "give the reason for the grant")
       .max(500, "must be at most 500 characters"),
   })
-  .refine((g) => Date.parse(g.from) < Date.parse(g.to), { path: ["to"], message: "must be after from" });
+  .superRefine((g, ctx) => {
+    if (g.staffId !== null && g.visitorId !== null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["visitorId"],
+        message: "must be empty when staffId is given (a grant is for a staff member or a visitor, not both)",
+      });
+    if (g.staffId === null && g.visitorId === null)
+      ctx.addIssue({
+        code: "custom",
+        path: ["staffId"],
+        message: "give either staffId or visitorId (who the grant is for)",
+      });
+    if (Date.parse(g.from) >= Date.parse(g.to))
+      ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+  });
 export type GrantInput = z.infer<typeof grantInputSchema>;
 
 export const grantApprovalSchema = z.object({
@@ -299,8 +316,11 @@ export const grantListQuerySchema = z.object({ state: grantStateSchema.optional(
 
 export const grantSchema = z.object({
   id: z.number().int(),
-  staffId: z.number().int(),
-  staffName: z.string(),
+  /** Exactly one of staffId and visitorId is set. */
+  staffId: z.number().int().nullable(),
+  visitorId: z.number().int().nullable(),
+  /** The staff member's or the visitor's name. */
+  holderName: z.string(),
   doorId: z.number().int(),
   doorName: z.string(),
   from: z.string(),

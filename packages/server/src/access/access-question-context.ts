@@ -67,6 +67,8 @@ export async function loadAccessQuestionContext(
   });
   const grantsByStaff = new Map<number, GrantDto[]>();
   for (const grant of grants) {
+    // Questions are about staff; a visitor's grant is answered by the visitor's card alone.
+    if (grant.staffId === null) continue;
     const ofStaff = grantsByStaff.get(grant.staffId);
     if (ofStaff) ofStaff.push(grant);
     else grantsByStaff.set(grant.staffId, [grant]);

@@ -22,10 +22,14 @@ export async function compileStaffHolders(db: Executor, at: Date, today: string)
     .selectFrom("access_grant")
     .select(["staff_id", "door_id", "valid_from", "valid_to", "minimum_assurance"])
     .where("state", "=", "approved")
+    .where("staff_id", "is not", null)
     .where("valid_to", ">", at.toISOString())
     .orderBy("staff_id")
     .orderBy("valid_from")
-    .execute();
+    .execute()
+    .then((rows) =>
+      rows.flatMap(({ staff_id, ...rest }) => (staff_id === null ? [] : [{ staff_id, ...rest }])),
+    );
   const staffIds = [...new Set([...memberships.map((m) => m.staff_id), ...grants.map((g) => g.staff_id)])];
   const staff = new Map((await listStaffBriefs(db, staffIds)).map((s) => [s.id, s]));
   const holders = new Map<number, Holder>();

@@ -6,19 +6,26 @@ export type GrantState = GrantDto["state"];
 function baseQuery(db: Executor) {
   return db
     .selectFrom("access_grant as g")
-    .innerJoin("staff as s", "s.id", "g.staff_id")
+    .leftJoin("staff as s", "s.id", "g.staff_id")
+    .leftJoin("visitor as v", "v.id", "g.visitor_id")
     .innerJoin("access_door as d", "d.id", "g.door_id")
     .selectAll("g")
-    .select(["s.family_name", "s.given_name", "d.name as door_name"]);
+    .select(["s.family_name", "s.given_name", "v.name as visitor_name", "d.name as door_name"]);
 }
 
 type GrantRow = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
+
+function holderNameOf(row: GrantRow): string {
+  if (row.family_name !== null && row.given_name !== null) return `${row.family_name} ${row.given_name}`;
+  return row.visitor_name ?? "";
+}
 
 function toGrant(row: GrantRow, now: Date): GrantDto {
   return {
     id: row.id,
     staffId: row.staff_id,
-    staffName: `${row.family_name} ${row.given_name}`,
+    visitorId: row.visitor_id,
+    holderName: holderNameOf(row),
     doorId: row.door_id,
     doorName: row.door_name,
     from: row.valid_from,
@@ -63,6 +70,7 @@ export async function insertGrant(
     .insertInto("access_grant")
     .values({
       staff_id: input.staffId,
+      visitor_id: input.visitorId,
       door_id: input.doorId,
       valid_from: new Date(input.from).toISOString(),
       valid_to: new Date(input.to).toISOString(),
@@ -96,4 +104,21 @@ export async function decideGrant(
     .where("state", "=", "pending")
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Approved grants for visitors that have not ended by `at`, for the snapshot's visitor holders. */
+export async function listApprovedVisitorGrants(db: Executor, at: Date) {
+  const rows = await db
+    .selectFrom("access_grant")
+    .select(["visitor_id", "door_id", "valid_from", "valid_to", "minimum_assurance"])
+    .where("state", "=", "approved")
+    .where("visitor_id", "is not", null)
+    .where("valid_to", ">", at.toISOString())
+    .orderBy("visitor_id")
+    .orderBy("valid_from")
+    .orderBy("id")
+    .execute();
+  return rows.flatMap(({ visitor_id, ...rest }) =>
+    visitor_id === null ? [] : [{ visitorId: visitor_id, ...rest }],
+  );
 }

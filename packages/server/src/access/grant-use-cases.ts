@@ -1,5 +1,6 @@
 import type { GrantDto, GrantInput, SessionUser } from "@tobira/protocol";
 import { appendAudit } from "../audit/audit-repository";
+import { findVisitorRow } from "../credentials/visitor-repository";
 import type { Executor } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
@@ -23,8 +24,19 @@ export async function requestGrant(
   const now = clock.now();
   if (Date.parse(input.to) <= now.getTime()) throw invalidField("to", "must be in the future");
   return db.transaction().execute(async (trx) => {
-    if (!(await findStaffBrief(trx, input.staffId)))
+    if (input.staffId !== null && !(await findStaffBrief(trx, input.staffId)))
       throw invalidField("staffId", "is not an existing staff member");
+    if (input.visitorId !== null) {
+      const visitor = await findVisitorRow(trx, input.visitorId);
+      if (!visitor) throw invalidField("visitorId", "is not an existing visitor");
+      if (visitor.returned_at !== null)
+        throw invalidField("visitorId", "has returned the visitor card; issue a new card first");
+      if (input.minimumAssurance !== "tap")
+        throw invalidField(
+          "minimumAssurance",
+          "must be tap for a visitor (a visitor card can only be tapped)",
+        );
+    }
     if (!(await findDoor(trx, input.doorId))) throw invalidField("doorId", "is not an existing door");
     const id = await insertGrant(trx, input, actor, now);
     const grant = await requireGrant(trx, id, now);

@@ -47,7 +47,7 @@ describeEachDatabase("access control: temporary grants and their approval", (con
     ids.grant = grant.id;
     expect(grant).toMatchObject({
       state: "pending",
-      staffName: "保守 業者",
+      holderName: "保守 業者",
       doorName: "サーバ室入口",
       from: "2026-09-12T00:00:00.000Z",
       to: "2026-09-12T09:00:00.000Z",

@@ -182,7 +182,9 @@ export interface AccessMembershipTable {
 
 export interface AccessGrantTable {
   id: Generated<number>;
-  staff_id: number;
+  /** Exactly one of staff_id and visitor_id is set. */
+  staff_id: number | null;
+  visitor_id: number | null;
   door_id: number;
   valid_from: Instant;
   valid_to: Instant;

@@ -5,6 +5,7 @@ import * as credentials from "./2026-11-27-0003-credentials";
 import * as accessEvents from "./2026-11-27-0004-access-events";
 import * as snapshotJournal from "./2026-11-27-0005-snapshot-journal";
 import * as doorHeldOpen from "./2026-11-27-0006-door-held-open";
+import * as visitorGrants from "./2026-11-27-0007-visitor-grants";
 
 /** Every migration in order; names sort by date so new ones go at the end. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-0004-access-events": accessEvents,
   "2026-11-27-0005-snapshot-journal": snapshotJournal,
   "2026-11-27-0006-door-held-open": doorHeldOpen,
+  "2026-11-27-0007-visitor-grants": visitorGrants,
 };

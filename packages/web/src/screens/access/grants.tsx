@@ -1,4 +1,4 @@
-import { can, type DoorDto, type GrantDto } from "@tobira/protocol";
+import { can, type DoorDto, type GrantDto, type VisitorDto } from "@tobira/protocol";
 import { type FormEvent, useState } from "react";
 import {
   approveGrant,
@@ -8,6 +8,7 @@ import {
   listPendingGrants,
   requestGrant,
 } from "../../api/access";
+import { listOpenVisitors } from "../../api/credentials";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
 import { SelectField, TextAreaField, TextField } from "../../components/form-fields";
 import { Loading } from "../../components/loading";
@@ -43,11 +44,19 @@ export function GrantsScreen() {
   );
 }
 
+type HolderKind = "staff" | "visitor";
+const holderKinds: readonly HolderKind[] = ["staff", "visitor"];
+
 function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
   const { t } = useI18n();
+  const user = useUser();
+  // The open visitor list needs visitor.issue; without it, grants can be requested for staff only.
+  const mayPickVisitor = can(user, "visitor.issue");
   const doors = useQuery("access-doors", (signal) => listDoors(signal));
   const action = useAction();
+  const [holderKind, setHolderKind] = useState<HolderKind>("staff");
   const [staff, setStaff] = useState<PickedStaff | null>(null);
+  const [visitorId, setVisitorId] = useState("");
   const [doorId, setDoorId] = useState("");
   const [from, setFrom] = useState(nowInTokyoLocal);
   const [to, setTo] = useState("");
@@ -61,8 +70,11 @@ function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
     const toInstant = tokyoInstant(to);
     const trimmed = reason.trim();
     const missing: FieldProblem[] = [];
-    if (staff === null)
+    const forVisitor = mayPickVisitor && holderKind === "visitor";
+    if (!forVisitor && staff === null)
       missing.push({ id: "grant-staff", label: t("picker.staff"), message: t("form.choose") });
+    if (forVisitor && visitorId === "")
+      missing.push({ id: "grant-visitor", label: t("grants.visitor"), message: t("form.choose") });
     if (doorId === "") missing.push({ id: "grant-door", label: t("grants.door"), message: t("form.choose") });
     if (fromInstant === null)
       missing.push({ id: "grant-from", label: t("grants.from"), message: t("form.missing") });
@@ -71,14 +83,19 @@ function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
     if (trimmed === "")
       missing.push({ id: "grant-reason", label: t("grants.reason"), message: t("form.missing") });
     setProblems(missing);
-    if (missing.length > 0 || staff === null || fromInstant === null || toInstant === null) return;
+    const staffId = forVisitor || staff === null ? null : staff.id;
+    const pickedVisitor = forVisitor && visitorId !== "" ? Number(visitorId) : null;
+    if (missing.length > 0 || fromInstant === null || toInstant === null) return;
+    if (staffId === null && pickedVisitor === null) return;
     const ok = await action.run(async () => {
       await requestGrant({
-        staffId: staff.id,
+        staffId,
+        visitorId: pickedVisitor,
         doorId: Number(doorId),
         from: fromInstant,
         to: toInstant,
-        minimumAssurance: assurance,
+        // A visitor card is a UID card: it can only be tapped.
+        minimumAssurance: forVisitor ? "tap" : assurance,
         reason: trimmed,
       });
       return t("grants.requested");
@@ -97,13 +114,34 @@ function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
       <ErrorSummary error={action.error ?? doors.error} problems={problems} />
       <StatusMessage>{action.message}</StatusMessage>
       <form onSubmit={handleSubmit} noValidate className="form">
-        <StaffPicker
-          id="grant-staff"
-          value={staff}
-          onChange={setStaff}
-          error={problemFor("grant-staff")}
-          required
-        />
+        {mayPickVisitor ? (
+          <fieldset className="field">
+            <legend>{t("grants.holderKind")}</legend>
+            {holderKinds.map((kind) => (
+              <label key={kind} className="checkbox">
+                <input
+                  type="radio"
+                  name="grant-holder-kind"
+                  value={kind}
+                  checked={holderKind === kind}
+                  onChange={() => setHolderKind(kind)}
+                />{" "}
+                {t(kind === "staff" ? "grants.kindStaff" : "grants.kindVisitor")}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {mayPickVisitor && holderKind === "visitor" ? (
+          <VisitorSelect value={visitorId} onChange={setVisitorId} error={problemFor("grant-visitor")} />
+        ) : (
+          <StaffPicker
+            id="grant-staff"
+            value={staff}
+            onChange={setStaff}
+            error={problemFor("grant-staff")}
+            required
+          />
+        )}
         <DoorSelect
           id="grant-door"
           doors={doors.data?.items ?? []}
@@ -129,7 +167,11 @@ function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
           error={problemFor("grant-to")}
           required
         />
-        <AssuranceSelect id="grant-assurance" value={assurance} onChange={setAssurance} />
+        {mayPickVisitor && holderKind === "visitor" ? (
+          <p className="field__hint">{t("grants.visitorTapOnly")}</p>
+        ) : (
+          <AssuranceSelect id="grant-assurance" value={assurance} onChange={setAssurance} />
+        )}
         <TextAreaField
           id="grant-reason"
           label={t("grants.reason")}
@@ -145,6 +187,42 @@ function GrantRequestForm({ onRequested }: { onRequested: () => void }) {
         </button>
       </form>
     </section>
+  );
+}
+
+/** The visitors whose card is still out (GET /api/visitors?open=true). */
+function VisitorSelect({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  const visitors = useQuery("visitors-open", (signal) => listOpenVisitors(signal));
+  const items: readonly VisitorDto[] = visitors.data?.items ?? [];
+  return (
+    <>
+      <ErrorSummary error={visitors.error} />
+      <SelectField
+        id="grant-visitor"
+        label={t("grants.visitor")}
+        hint={visitors.data !== undefined && items.length === 0 ? t("grants.visitorNone") : undefined}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        error={error}
+        required
+      >
+        <option value="">{t("form.choose")}</option>
+        {items.map((visitor) => (
+          <option key={visitor.id} value={visitor.id}>
+            {visitor.organisation ? `${visitor.name}（${visitor.organisation}）` : visitor.name}
+          </option>
+        ))}
+      </SelectField>
+    </>
   );
 }
 
@@ -200,7 +278,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
       setProblems([
         {
           id: commentId,
-          label: t("grants.comment", { name: grant.staffName }),
+          label: t("grants.comment", { name: grant.holderName }),
           message: t("grants.denyNeedsComment"),
         },
       ]);
@@ -210,10 +288,10 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
     const ok = await action.run(async () => {
       if (decision === "approve") {
         await approveGrant(grant.id, comment === "" ? null : comment);
-        return t("grants.approved", { name: grant.staffName });
+        return t("grants.approved", { name: grant.holderName });
       }
       await denyGrant(grant.id, comment);
-      return t("grants.denied", { name: grant.staffName });
+      return t("grants.denied", { name: grant.holderName });
     });
     if (ok) onDecided();
   }
@@ -233,7 +311,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
             <caption>{t("grants.pendingCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("grants.staff")}</th>
+                <th scope="col">{t("grants.holder")}</th>
                 <th scope="col">{t("grants.door")}</th>
                 <th scope="col">{t("grants.period")}</th>
                 <th scope="col">{t("grants.assurance")}</th>
@@ -248,7 +326,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
                 const invalid = problems.some((problem) => problem.id === commentId);
                 return (
                   <tr key={grant.id}>
-                    <th scope="row">{grant.staffName}</th>
+                    <th scope="row">{grant.holderName}</th>
                     <td>{grant.doorName}</td>
                     <td>{period(grant, language)}</td>
                     <td>{t(assuranceKey(grant.minimumAssurance))}</td>
@@ -256,7 +334,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
                     <td>{grant.requestedBy}</td>
                     <td>
                       <div className="decision">
-                        <label htmlFor={commentId}>{t("grants.comment", { name: grant.staffName })}</label>
+                        <label htmlFor={commentId}>{t("grants.comment", { name: grant.holderName })}</label>
                         <textarea
                           id={commentId}
                           rows={2}
@@ -272,7 +350,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
                             type="button"
                             className="button"
                             aria-label={t("grants.approveLabel", {
-                              name: grant.staffName,
+                              name: grant.holderName,
                               door: grant.doorName,
                             })}
                             disabled={action.busy}
@@ -284,7 +362,7 @@ function PendingGrants({ onDecided }: { onDecided: () => void }) {
                             type="button"
                             className="button button--danger"
                             aria-label={t("grants.denyLabel", {
-                              name: grant.staffName,
+                              name: grant.holderName,
                               door: grant.doorName,
                             })}
                             disabled={action.busy}
@@ -322,7 +400,7 @@ function AllGrants() {
             <caption>{t("grants.allCaption")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("grants.staff")}</th>
+                <th scope="col">{t("grants.holder")}</th>
                 <th scope="col">{t("grants.door")}</th>
                 <th scope="col">{t("grants.period")}</th>
                 <th scope="col">{t("grants.state")}</th>
@@ -334,7 +412,7 @@ function AllGrants() {
             <tbody>
               {items.map((grant) => (
                 <tr key={grant.id}>
-                  <th scope="row">{grant.staffName}</th>
+                  <th scope="row">{grant.holderName}</th>
                   <td>{grant.doorName}</td>
                   <td>{period(grant, language)}</td>
                   <td>
