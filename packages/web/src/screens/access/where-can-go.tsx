@@ -1,6 +1,7 @@
 import type { StaffDetail, WhereCanGo } from "@tobira/protocol";
 import { type FormEvent, useState } from "react";
 import { whereCanGo } from "../../api/access";
+import { AccessReasons } from "../../components/access-reasons";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
 import { TextField } from "../../components/form-fields";
 import { StatusMessage } from "../../components/status-message";
@@ -83,19 +84,7 @@ export function WhereCanGoPanel({ person }: { person: StaffDetail }) {
                     <td>{formatVerdict(door.canEnter, door.refusal, t)}</td>
                     <td>{door.requiredAssurance ? t(assuranceKey(door.requiredAssurance)) : "—"}</td>
                     <td>
-                      <ul className="plain-list">
-                        {door.reasons.map((reason) => (
-                          <li
-                            key={
-                              reason.kind === "group"
-                                ? `g${reason.groupId}-${reason.scheduleId}`
-                                : `r${reason.grantId}`
-                            }
-                          >
-                            {formatReason(reason, t, language)}
-                          </li>
-                        ))}
-                      </ul>
+                      <AccessReasons reasons={door.reasons} />
                     </td>
                   </tr>
                 ))}

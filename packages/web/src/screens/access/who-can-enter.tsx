@@ -1,6 +1,7 @@
 import type { DoorDto, WhoCanEnter } from "@tobira/protocol";
 import { type FormEvent, useState } from "react";
 import { whoCanEnter } from "../../api/access";
+import { AccessReasons } from "../../components/access-reasons";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
 import { SelectField, TextField } from "../../components/form-fields";
 import { StatusMessage } from "../../components/status-message";
@@ -104,19 +105,7 @@ export function WhoCanEnterPanel({ doors }: { doors: readonly DoorDto[] }) {
                     <td>{formatVerdict(holder.canEnter, holder.refusal, t)}</td>
                     <td>{holder.requiredAssurance ? t(assuranceKey(holder.requiredAssurance)) : "—"}</td>
                     <td>
-                      <ul className="plain-list">
-                        {holder.reasons.map((reason) => (
-                          <li
-                            key={
-                              reason.kind === "group"
-                                ? `g${reason.groupId}-${reason.scheduleId}`
-                                : `r${reason.grantId}`
-                            }
-                          >
-                            {formatReason(reason, t, language)}
-                          </li>
-                        ))}
-                      </ul>
+                      <AccessReasons reasons={holder.reasons} />
                     </td>
                   </tr>
                 ))}
