@@ -52,8 +52,14 @@ function printSummary(path) {
   try {
     const result = JSON.parse(readFileSync(path, "utf8"));
     const skipped = result.numPendingTests + result.numTodoTests;
+    // A suite that failed before its tests ran (a broken import, a failing beforeAll) counts as a failure too.
+    const brokenSuites = result.testResults.filter(
+      (suite) =>
+        suite.status === "failed" && !suite.assertionResults.some((test) => test.status === "failed"),
+    ).length;
+    const failed = result.numFailedTests + brokenSuites;
     console.log(
-      `\n${result.numPassedTests} passed, ${result.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`,
+      `\n${result.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
     );
     rmSync(path, { force: true });
   } catch {
