@@ -1,6 +1,14 @@
 import { createPublicKey } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { addDays, classifyDay, decide, indexSnapshot, toLocalDate, verifySnapshot } from "@tobira/core";
+import {
+  addDays,
+  classifyDay,
+  decide,
+  indexSnapshot,
+  toLocalDate,
+  uidCredentialKey,
+  verifySnapshot,
+} from "@tobira/core";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identifyCard } from "../../packages/card/src/profiles/identify-card";
@@ -161,7 +169,7 @@ describe("security administrator: a group for the archive in office hours", () =
     let restDay = addDays(today, 1);
     while (classifyDay(restDay).kind === "workday") restDay = addDays(restDay, 1);
     const at = new Date(`${restDay}T10:00:00+09:00`).toISOString();
-    const key = `uid:${tapped.uid}`;
+    const key = uidCredentialKey(tapped.uid);
     const decision = decide(
       indexSnapshot(verified.snapshot),
       { credentialKey: key, assurance: "tap" },

@@ -1,4 +1,5 @@
 export { describeAssurance, isAssuranceLevel, meetsAssurance, selectWeakerAssurance } from "./assurance";
+export * from "./credential-key";
 export { decide } from "./decide";
 export {
   type Decision,

@@ -5,8 +5,8 @@ import {
   validateCertificate,
   verifySignature,
 } from "@tobira/card";
+import { jpkiCredentialKey } from "@tobira/core";
 import { AppError } from "../errors";
-import { jpkiCredentialKey } from "./credential-key";
 import type { ProvenCard } from "./proven-card";
 import type { JpkiTrustAnchors } from "./trust-anchor-file";
 

@@ -6,8 +6,8 @@ import {
   SignatureError,
   verifySignature,
 } from "@tobira/card";
+import { staffCardCredentialKey } from "@tobira/core";
 import { AppError } from "../errors";
-import { staffCardCredentialKey } from "./credential-key";
 import type { ProvenCard } from "./proven-card";
 
 function importP256Key(publicKey: Uint8Array): Uint8Array | null {

@@ -1,5 +1,5 @@
+import { uidCredentialKey } from "@tobira/core";
 import { AppError } from "../errors";
-import { uidCredentialKey } from "./credential-key";
 import type { ProvenCard } from "./proven-card";
 
 /**
