@@ -49,6 +49,7 @@ function buildSnapshot(): AccessSnapshot {
       modes: [],
       defaultMode: "locked" as const,
       heldOpenSeconds: 30,
+      unlockSeconds: 5,
     })),
     schedules: [
       { id: "office", name: "平日日中", windows: { workday: [office] }, specialDays: [] },

@@ -12,10 +12,18 @@ export const accessEventKindSchema = z.enum([
   "exit_button",
   "reader_offline",
   "reader_online",
+  /** An attendance-terminal tap: 出勤 (in) or 退勤 (out). */
+  "punch",
+  /** The server found the reader's clock off by more than the limit. */
+  "clock_skew",
 ]);
 export type AccessEventKind = z.infer<typeof accessEventKindSchema>;
 
 export const maxEventsPerBatch = 1000;
+
+/** 出勤 / 退勤. */
+export const punchSchema = z.enum(["in", "out"]);
+export type Punch = z.infer<typeof punchSchema>;
 
 /** A holder as the snapshot names it: "staff:<id>" or "visitor:<id>". */
 export const holderIdSchema = z
@@ -42,8 +50,22 @@ export const accessEventInputSchema = z
       .regex(/^[a-z_]{1,32}$/, "must be a decision reason id")
       .optional(),
     assurance: assuranceLevelSchema.optional(),
+    /** The reader's own running count of its events (1, 2, 3, …), kept across restarts. */
+    sequence: z.number().int().positive().optional(),
+    punch: punchSchema.optional(),
+    /** A punch changed on the terminal within seconds replaces the earlier one; both are kept. */
+    replacesEventId: z.string().trim().min(1).max(100).optional(),
   })
   .superRefine((event, ctx) => {
+    if (event.kind === "punch") {
+      if (event.punch === undefined)
+        ctx.addIssue({ code: "custom", path: ["punch"], message: "is required for a punch" });
+      if (event.credentialKey === undefined)
+        ctx.addIssue({ code: "custom", path: ["credentialKey"], message: "is required for a punch" });
+      return;
+    }
+    if (event.punch !== undefined)
+      ctx.addIssue({ code: "custom", path: ["punch"], message: "is only given with kind punch" });
     if (event.kind !== "decision") return;
     if (event.granted === undefined)
       ctx.addIssue({ code: "custom", path: ["granted"], message: "is required for a decision" });
@@ -123,6 +145,7 @@ export const accessAlarmKindSchema = z.enum([
   "repeated_refusals",
   "tamper",
   "reader_offline",
+  "clock_skew",
 ]);
 export type AccessAlarmKind = z.infer<typeof accessAlarmKindSchema>;
 

@@ -97,6 +97,13 @@ export const doorInputSchema = z
       .min(5, "must be at least 5 seconds")
       .max(3600, "must be at most 3600 seconds")
       .default(30),
+    /** How long the lock stays released after a granted tap or the exit button. */
+    unlockSeconds: z
+      .number()
+      .int()
+      .min(1, "must be at least 1 second")
+      .max(60, "must be at most 60 seconds")
+      .default(5),
   })
   .refine((d) => d.fromAreaId !== d.toAreaId, {
     path: ["toAreaId"],
@@ -113,6 +120,7 @@ export const doorSchema = z.object({
   modes: z.array(z.object({ scheduleId: z.number().int(), mode: doorModeSchema })),
   exitButton: z.boolean(),
   heldOpenSeconds: z.number().int(),
+  unlockSeconds: z.number().int(),
 });
 export type DoorDto = z.infer<typeof doorSchema>;
 

@@ -1,5 +1,6 @@
 export * from "./access";
 export * from "./access-events";
+export * from "./agent";
 export * from "./audit";
 export * from "./auth";
 export * from "./calendar";

@@ -46,6 +46,7 @@ function lockDownEverything(snapshot: AccessSnapshot): AccessSnapshot {
       ...door,
       defaultMode: "lockdown",
       heldOpenSeconds: 30,
+      unlockSeconds: 5,
       modes: door.modes.map((mode) => ({ ...mode, mode: "lockdown" })),
     })),
   };

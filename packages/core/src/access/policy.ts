@@ -41,6 +41,8 @@ export interface Door {
   defaultMode: DoorMode;
   /** Seconds a door may stand open after a passage before the reader raises a held-open alarm. */
   heldOpenSeconds: number;
+  /** Seconds the lock stays released after a granted presentation or the exit button. */
+  unlockSeconds: number;
 }
 
 export interface Area {

@@ -79,6 +79,7 @@ function buildDoorArbitrary(id: string): fc.Arbitrary<Door> {
     ),
     defaultMode: fc.constantFrom(...doorModes),
     heldOpenSeconds: fc.integer({ min: 5, max: 600 }),
+    unlockSeconds: fc.integer({ min: 1, max: 60 }),
   });
 }
 

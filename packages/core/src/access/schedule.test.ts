@@ -106,6 +106,7 @@ describe("findDoorMode", () => {
     ],
     defaultMode: "locked",
     heldOpenSeconds: 30,
+    unlockSeconds: 5,
   };
   const schedules = [weekdayOffice, lunch];
 

@@ -108,7 +108,10 @@ function isDoor(value: unknown): value is Door {
     isOneOf(value.defaultMode, doorModes) &&
     typeof value.heldOpenSeconds === "number" &&
     Number.isInteger(value.heldOpenSeconds) &&
-    value.heldOpenSeconds > 0
+    value.heldOpenSeconds > 0 &&
+    typeof value.unlockSeconds === "number" &&
+    Number.isInteger(value.unlockSeconds) &&
+    value.unlockSeconds > 0
   );
 }
 

@@ -63,6 +63,7 @@ export function buildTownHall(): AccessSnapshot {
         modes: [{ scheduleId: "weekday-office", mode: "unlocked" }],
         defaultMode: "locked",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
       {
         id: "archive",
@@ -72,6 +73,7 @@ export function buildTownHall(): AccessSnapshot {
         modes: [],
         defaultMode: "locked",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
       {
         id: "server",
@@ -81,6 +83,7 @@ export function buildTownHall(): AccessSnapshot {
         modes: [],
         defaultMode: "locked",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
       {
         id: "records",
@@ -90,6 +93,7 @@ export function buildTownHall(): AccessSnapshot {
         modes: [],
         defaultMode: "secured",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
       {
         id: "machine",
@@ -99,6 +103,7 @@ export function buildTownHall(): AccessSnapshot {
         modes: [],
         defaultMode: "locked",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
     ],
     schedules: [weekdayOffice, allDay],

@@ -31,6 +31,12 @@ function toChainEntry(seq: number, event: UnchainedAccessEvent) {
       assurance: event.assurance ?? null,
       direction: event.direction ?? null,
       live: event.live,
+      // Added later: present only when set, so entries stored before them keep their hashes.
+      ...(event.sequence === null || event.sequence === undefined ? {} : { sequence: event.sequence }),
+      ...(event.punch === null || event.punch === undefined ? {} : { punch: event.punch }),
+      ...(event.replaces_event_id === null || event.replaces_event_id === undefined
+        ? {}
+        : { replacesEventId: event.replaces_event_id }),
     },
   };
 }
@@ -69,7 +75,7 @@ export async function appendAccessEvents(
     rows.push({ ...event, seq, prev_hash: prevHash, hash });
     prevHash = hash;
   }
-  // 16 columns a row: 500 rows stay well under either database's limit on bound parameters.
+  // 19 columns a row: 500 rows stay well under either database's limit on bound parameters.
   for (let start = 0; start < rows.length; start += 500) {
     await trx
       .insertInto("access_event")

@@ -26,6 +26,8 @@ const kindLabels: Readonly<Record<AccessLogEntry["kind"], string>> = {
   exit_button: "退室ボタン",
   reader_offline: "読取装置オフライン",
   reader_online: "読取装置オンライン",
+  punch: "出退勤打刻",
+  clock_skew: "時刻のずれ",
 };
 
 /** The month's first instant and the next month's, in Japan time. */

@@ -89,6 +89,9 @@ export async function ingestAccessEvents(
         assurance: event.assurance ?? null,
         direction: reader.side,
         live: Number(isLiveEvent(occurredAt, receivedAt)),
+        sequence: event.sequence ?? null,
+        punch: event.punch ?? null,
+        replaces_event_id: event.replacesEventId ?? null,
       });
     }
     const rows = await appendAccessEvents(trx, fresh);

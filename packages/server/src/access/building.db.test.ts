@@ -94,6 +94,7 @@ describeEachDatabase("access control: areas, doors and readers", (context) => {
         toAreaId: ids.serverRoom,
         exitButton: true,
         heldOpenSeconds: 45,
+        unlockSeconds: 8,
       }),
     );
     ids.serverDoor = door.id;
@@ -106,6 +107,7 @@ describeEachDatabase("access control: areas, doors and readers", (context) => {
       modes: [],
       exitButton: true,
       heldOpenSeconds: 45,
+      unlockSeconds: 8,
     });
   });
 
@@ -118,6 +120,17 @@ describeEachDatabase("access control: areas, doors and readers", (context) => {
     });
     expect(r.statusCode).toBe(400);
     expect(issuesOf(r)[0]).toMatch(/^body\.heldOpenSeconds: must be at least 5 seconds/);
+  });
+
+  it("refuses an unlock time over a minute, naming the field", async () => {
+    const r = await security("POST", "/api/access/doors", {
+      name: "書庫入口",
+      fromAreaId: ids.floor2,
+      toAreaId: ids.serverRoom,
+      unlockSeconds: 61,
+    });
+    expect(r.statusCode).toBe(400);
+    expect(issuesOf(r)[0]).toMatch(/^body\.unlockSeconds: must be at most 60 seconds/);
   });
 
   it("refuses a door mode on a schedule that does not exist, naming the entry", async () => {

@@ -47,6 +47,7 @@ export async function compileAccessSnapshot(
       modes: d.modes.map((m) => ({ scheduleId: String(m.scheduleId), mode: m.mode })),
       defaultMode: d.defaultMode,
       heldOpenSeconds: d.heldOpenSeconds,
+      unlockSeconds: d.unlockSeconds,
     })),
     schedules: schedules.map((s) => ({
       id: String(s.id),

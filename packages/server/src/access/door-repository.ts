@@ -16,6 +16,7 @@ function toDoor(row: AccessDoorRow, modes: DoorModeRow[]): DoorDto {
       .map((m) => ({ scheduleId: m.schedule_id, mode: doorModeSchema.parse(m.mode) })),
     exitButton: row.exit_button === 1,
     heldOpenSeconds: row.held_open_seconds,
+    unlockSeconds: row.unlock_seconds,
   };
 }
 
@@ -27,6 +28,7 @@ function toRow(input: DoorInput) {
     default_mode: input.defaultMode,
     exit_button: input.exitButton ? 1 : 0,
     held_open_seconds: input.heldOpenSeconds,
+    unlock_seconds: input.unlockSeconds,
   };
 }
 

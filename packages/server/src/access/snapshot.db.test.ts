@@ -135,6 +135,7 @@ describeEachDatabase("access control: the signed snapshot", (context) => {
         modes: [{ scheduleId: String(ids.office), mode: "secured" }],
         defaultMode: "locked",
         heldOpenSeconds: 30,
+        unlockSeconds: 5,
       },
     ]);
     expect(snapshot.schedules).toEqual([

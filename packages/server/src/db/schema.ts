@@ -113,6 +113,7 @@ export interface AccessDoorTable {
   default_mode: string;
   exit_button: number;
   held_open_seconds: ColumnType<number, number | undefined, number>;
+  unlock_seconds: ColumnType<number, number | undefined, number>;
 }
 
 /** A door's mode during a schedule; `position` orders them (first match wins). */
@@ -252,6 +253,7 @@ export interface Database {
   visitor_door: VisitorDoorTable;
   access_event: AccessEventTable;
   access_alarm: AccessAlarmTable;
+  agent: AgentTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -348,6 +350,10 @@ export interface AccessEventTable {
   assurance: string | null;
   direction: string | null;
   live: number;
+  /** The reader's own count of its events, so the order per reader survives any delivery order. */
+  sequence: number | null;
+  punch: string | null;
+  replaces_event_id: string | null;
   prev_hash: string;
   hash: string;
 }
@@ -367,3 +373,25 @@ export interface AccessAlarmTable {
 export type AccessEventRow = Selectable<AccessEventTable>;
 export type NewAccessEventRow = Insertable<AccessEventTable>;
 export type AccessAlarmRow = Selectable<AccessAlarmTable>;
+
+// ---- reader agents ----
+
+/** A reader agent: its Ed25519 public key (raw, base64), what it asked to be, and what it last said. */
+export interface AgentTable {
+  id: Generated<number>;
+  public_key: string;
+  fingerprint: string;
+  name: string;
+  role: string;
+  status: string;
+  reader_id: number | null;
+  requested_at: Instant;
+  decided_by: string | null;
+  decided_at: Instant | null;
+  software_version: string | null;
+  snapshot_version: number | null;
+  clock_skew_ms: number | null;
+  last_seen_at: Instant | null;
+}
+
+export type AgentRow = Selectable<AgentTable>;

@@ -299,6 +299,7 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
   const [defaultMode, setDefaultMode] = useState<DoorMode>("locked");
   const [exitButton, setExitButton] = useState(false);
   const [heldOpenSeconds, setHeldOpenSeconds] = useState("30");
+  const [unlockSeconds, setUnlockSeconds] = useState("5");
   const [problems, setProblems] = useState<FieldProblem[]>([]);
 
   const labels = {
@@ -306,6 +307,7 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
     from: t("doors.from"),
     to: t("doors.to"),
     held: t("doors.heldOpenSeconds"),
+    unlock: t("doors.unlockSeconds"),
   };
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -320,6 +322,9 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
     const held = Number(heldOpenSeconds);
     if (!Number.isInteger(held) || held < 5 || held > 3600)
       missing.push({ id: "door-held-open", label: labels.held, message: t("doors.heldOpenRange") });
+    const unlock = Number(unlockSeconds);
+    if (!Number.isInteger(unlock) || unlock < 1 || unlock > 60)
+      missing.push({ id: "door-unlock", label: labels.unlock, message: t("doors.unlockRange") });
     setProblems(missing);
     if (missing.length > 0 || fromAreaId === null || toAreaId === null) return;
     const ok = await action.run(async () => {
@@ -331,6 +336,7 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
         modes: [],
         exitButton,
         heldOpenSeconds: held,
+        unlockSeconds: unlock,
       });
       return t("doors.added", { name: door.name });
     });
@@ -404,6 +410,18 @@ function DoorForm({ areas, onAdded }: { areas: readonly AreaDto[]; onAdded: () =
           value={heldOpenSeconds}
           onChange={(event) => setHeldOpenSeconds(event.target.value)}
           error={problemFor("door-held-open")}
+        />
+        <TextField
+          id="door-unlock"
+          label={labels.unlock}
+          hint={t("doors.unlockHint")}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+          value={unlockSeconds}
+          onChange={(event) => setUnlockSeconds(event.target.value)}
+          error={problemFor("door-unlock")}
         />
         <CheckboxField
           id="door-exit-button"
