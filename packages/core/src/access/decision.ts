@@ -16,6 +16,19 @@ export const denyReasons = [
   "pin_required",
   "anti_passback",
   "two_person_pending",
+  // Refusals the reader makes at the card, before or instead of decide():
+  /** The card + PIN proof failed: wrong PIN (the card counts it) or a signature that does not verify. */
+  "pin_wrong",
+  /** The card has one PIN try or fewer left: the reader refuses to ask, so it never locks the card. */
+  "pin_guard",
+  /** The card's PIN is blocked (reset at the town's counter). */
+  "pin_blocked",
+  /** No PIN was entered in time, or the person cancelled. */
+  "pin_cancelled",
+  /** The staff card's tap + proof did not verify. */
+  "proof_failed",
+  /** The card could not be read (taken away too soon, or not a card Tobira knows). */
+  "card_unreadable",
 ] as const;
 export type DenyReason = (typeof denyReasons)[number];
 

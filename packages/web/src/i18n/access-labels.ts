@@ -127,6 +127,12 @@ const decisionReasonKeys: Record<string, MessageKey> = {
   not_yet_valid: "decision.not_yet_valid",
   unknown_door: "decision.unknown_door",
   invalid_time: "decision.invalid_time",
+  pin_wrong: "decision.pin_wrong",
+  pin_guard: "decision.pin_guard",
+  pin_blocked: "decision.pin_blocked",
+  pin_cancelled: "decision.pin_cancelled",
+  proof_failed: "decision.proof_failed",
+  card_unreadable: "decision.card_unreadable",
 };
 
 /** A reader's decision reason id in words; an id this app does not know is shown as sent. */
