@@ -4,7 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { openStore, type Store } from "../src/db/database";
 import type { DialectName } from "../src/db/dialect";
-import { migrateToLatest } from "../src/db/migrate";
+import { migrateTo, migrateToLatest } from "../src/db/migrate";
 
 /** The PostgreSQL server tests create their throwaway databases on (CI has one on 127.0.0.1:5432). */
 export const postgresAdminUrl =
@@ -12,12 +12,17 @@ export const postgresAdminUrl =
 
 let counter = 0;
 
-/** A migrated, empty database of the given kind that disappears after the tests. */
-export async function createTestStore(dialect: DialectName): Promise<Store> {
+/**
+ * A migrated, empty database of the given kind that disappears after the tests; `upTo` stops at an
+ * earlier migration (to test a later one against data written before it).
+ */
+export async function createTestStore(dialect: DialectName, upTo?: string): Promise<Store> {
+  const migrate = (store: Store) =>
+    upTo === undefined ? migrateToLatest(store.db) : migrateTo(store.db, upTo);
   if (dialect === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "tobira-test-"));
     const store = openStore({ sqlitePath: join(dir, "tobira.db") });
-    await migrateToLatest(store.db);
+    await migrate(store);
     return {
       ...store,
       close: async () => {
@@ -37,7 +42,7 @@ export async function createTestStore(dialect: DialectName): Promise<Store> {
   const url = new URL(postgresAdminUrl);
   url.pathname = `/${name}`;
   const store = openStore({ url: url.toString(), sqlitePath: "" });
-  await migrateToLatest(store.db);
+  await migrate(store);
   return {
     ...store,
     close: async () => {
