@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { connectInProcess, identifyCard, readPinStatus, selectJpkiApplication } from "@tobira/card";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDemoCard, prepareDemoCards } from "./demo-cards";
+
+describe("the demo town's virtual cards", () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("makes one card per kind of outcome, each named as a reader names it, and reuses them on the next start", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tobira-demo-cards-"));
+    dirs.push(dir);
+    const now = new Date("2026-11-27T00:00:00Z");
+    const first = await prepareDemoCards(dir, now);
+    expect(first.map((card) => card.kind)).toEqual(["jpki", "jpki", "jpki", "staffCard", "uid", "uid"]);
+    expect(new Set(first.map((card) => card.credentialKey)).size).toBe(first.length);
+    const again = await prepareDemoCards(dir, now);
+    expect(again.map((card) => card.credentialKey)).toEqual(first.map((card) => card.credentialKey));
+
+    for (const card of first) {
+      const identity = await identifyCard(connectInProcess(await openDemoCard(card)));
+      const key =
+        identity?.kind === "jpki"
+          ? `jpki:${identity.issuer}#${identity.serialNumber}`
+          : identity?.kind === "staffCard"
+            ? `staffCard:${identity.cardId}`
+            : `uid:${identity?.uid}`;
+      expect(key).toBe(card.credentialKey);
+    }
+  });
+
+  it("gives the PIN-guard card a single try left, kept in its file", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tobira-demo-cards-"));
+    dirs.push(dir);
+    const cards = await prepareDemoCards(dir, new Date("2026-11-27T00:00:00Z"));
+    const guarded = cards.find((card) => card.holder === "serverAdminGuarded");
+    if (!guarded) throw new Error("no guarded card");
+    const connection = connectInProcess(await openDemoCard(guarded));
+    await selectJpkiApplication(connection);
+    expect(await readPinStatus(connection)).toMatchObject({ triesLeft: 1 });
+  });
+});
