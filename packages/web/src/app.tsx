@@ -9,6 +9,7 @@ import { useLocation } from "./router/history";
 import { matchRoute, type Route } from "./router/routes";
 import { AccessLogScreen } from "./screens/access/access-log";
 import { AccessOverviewScreen } from "./screens/access/access-overview";
+import { AgentsScreen } from "./screens/access/agents";
 import { AlarmsScreen } from "./screens/access/alarms";
 import { DoorsScreen } from "./screens/access/doors";
 import { ExpiringCredentialsScreen } from "./screens/access/expiring-credentials";
@@ -22,6 +23,7 @@ import { VisitorsScreen } from "./screens/access/visitors";
 import { AuditLogScreen } from "./screens/audit/audit-log";
 import { PasswordChangeScreen } from "./screens/auth/password-change";
 import { SignInScreen } from "./screens/auth/sign-in";
+import { DoorPanelScreen } from "./screens/demo/door-panel";
 import { ForbiddenScreen } from "./screens/forbidden";
 import { HomeScreen } from "./screens/home";
 import { StaffImportScreen } from "./screens/import/staff-import";
@@ -111,6 +113,8 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   accessMonitor: "access.read",
   accessAlarms: "access.read",
   accessOccupancy: "access.read",
+  accessAgents: "access.read",
+  demoDoorPanel: null,
   notFound: null,
 };
 
@@ -158,6 +162,10 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <AlarmsScreen />;
     case "accessOccupancy":
       return <OccupancyScreen />;
+    case "accessAgents":
+      return <AgentsScreen />;
+    case "demoDoorPanel":
+      return <DoorPanelScreen />;
     case "notFound":
       return <NotFoundScreen />;
   }

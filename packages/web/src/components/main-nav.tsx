@@ -3,16 +3,14 @@ import { useI18n } from "../i18n/i18n";
 import { useLocation } from "../router/history";
 import { Link } from "../router/link";
 import { paths } from "../router/routes";
-import { canAny, navItems } from "./nav-items";
+import { useNavItems } from "./nav-items";
 
 export function MainNav({ user }: { user: SessionUser }) {
   const { t } = useI18n();
   const { pathname } = useLocation();
   const items = [
     { path: paths.home, label: t("nav.home") },
-    ...navItems
-      .filter((item) => canAny(user, item.permission))
-      .map((item) => ({ ...item, label: t(item.label) })),
+    ...useNavItems(user).map((item) => ({ ...item, label: t(item.label) })),
   ];
   const isCurrent = (path: string) =>
     path === paths.home ? pathname === path : pathname === path || pathname.startsWith(`${path}/`);

@@ -1,6 +1,7 @@
 import { can, type Permission, type SessionUser } from "@tobira/protocol";
 import type { MessageKey } from "../i18n/ja";
 import { paths } from "../router/routes";
+import { useDemoPanelAvailable } from "../screens/demo/use-demo-panel-available";
 
 export interface NavItem {
   path: string;
@@ -29,6 +30,25 @@ export const navItems: readonly NavItem[] = [
   { path: paths.audit, label: "nav.audit", description: "home.audit", permission: "audit.read" },
   { path: paths.password, label: "nav.password", description: "home.password", permission: "self.manage" },
 ];
+
+/** The demo's virtual door panel, for every signed-in user, but only while the server runs the demo. */
+export const demoNavItem: NavItem = {
+  path: paths.demoDoorPanel,
+  label: "nav.demoPanel",
+  description: "home.demoPanel",
+  permission: "self.manage",
+};
+
+/** The sections this user may open, with the demo panel when the server offers it. */
+export function visibleNavItems(user: SessionUser, demoPanel: boolean): NavItem[] {
+  const items = demoPanel ? [...navItems, demoNavItem] : navItems;
+  return items.filter((item) => canAny(user, item.permission));
+}
+
+/** visibleNavItems, asking the server once whether it runs the demo. */
+export function useNavItems(user: SessionUser): NavItem[] {
+  return visibleNavItems(user, useDemoPanelAvailable());
+}
 
 /** True when the user holds the permission, or any one of a list of them. */
 export function canAny(user: SessionUser, permission: Permission | readonly Permission[]): boolean {

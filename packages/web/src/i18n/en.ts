@@ -1,9 +1,11 @@
 import { enAccess } from "./en-access";
+import { enAgents } from "./en-agents";
 import type { MessageKey } from "./ja";
 
 /** English. Typed by the Japanese keys, so a missing or extra key fails the build. */
 export const en: Record<MessageKey, string> = {
   ...enAccess,
+  ...enAgents,
   "layout.skipToContent": "Skip to main content",
   "header.signedInAs": "Signed in as ",
   "header.signOut": "Sign out",

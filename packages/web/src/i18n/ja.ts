@@ -1,4 +1,5 @@
 import { jaAccess } from "./ja-access";
+import { jaAgents } from "./ja-agents";
 
 /**
  * Japanese, the app's first language. Its keys are the typed key set: `en.ts` must hold exactly the
@@ -6,6 +7,7 @@ import { jaAccess } from "./ja-access";
  */
 export const ja = {
   ...jaAccess,
+  ...jaAgents,
   "layout.skipToContent": "本文へ移動",
   "header.signedInAs": "ログイン中：",
   "header.signOut": "ログアウト",

@@ -20,6 +20,8 @@ export type Route =
   | { name: "accessMonitor" }
   | { name: "accessAlarms" }
   | { name: "accessOccupancy" }
+  | { name: "accessAgents" }
+  | { name: "demoDoorPanel" }
   | { name: "notFound" };
 
 export function matchRoute(pathname: string): Route {
@@ -61,6 +63,10 @@ export function matchRoute(pathname: string): Route {
       return { name: "accessAlarms" };
     case "/access/occupancy":
       return { name: "accessOccupancy" };
+    case "/access/agents":
+      return { name: "accessAgents" };
+    case "/demo/door-panel":
+      return { name: "demoDoorPanel" };
   }
   const group = Number(/^\/access\/groups\/(\d+)$/.exec(path)?.[1]);
   if (Number.isSafeInteger(group) && group > 0) return { name: "accessGroup", id: group };
@@ -91,4 +97,6 @@ export const paths = {
   accessMonitor: "/access/monitor",
   accessAlarms: "/access/alarms",
   accessOccupancy: "/access/occupancy",
+  accessAgents: "/access/agents",
+  demoDoorPanel: "/demo/door-panel",
 } as const;

@@ -1,4 +1,4 @@
-import { canAny, navItems } from "../components/nav-items";
+import { useNavItems } from "../components/nav-items";
 import { PageHeading } from "../components/page-heading";
 import { useI18n } from "../i18n/i18n";
 import { Link } from "../router/link";
@@ -7,7 +7,7 @@ import { useUser } from "../session/session";
 export function HomeScreen() {
   const { t } = useI18n();
   const user = useUser();
-  const items = navItems.filter((item) => canAny(user, item.permission));
+  const items = useNavItems(user);
   return (
     <>
       <PageHeading title={t("home.title")} />

@@ -23,6 +23,12 @@ const sections: readonly Section[] = [
     permission: "access.read",
   },
   {
+    path: paths.accessAgents,
+    label: "access.agents",
+    description: "access.agentsDesc",
+    permission: "access.read",
+  },
+  {
     path: paths.accessAlarms,
     label: "access.alarms",
     description: "access.alarmsDesc",

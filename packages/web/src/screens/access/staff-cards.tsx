@@ -18,6 +18,7 @@ import { fullName } from "../../lib/names";
 import { useAction } from "../../lib/use-action";
 import { useQuery } from "../../lib/use-query";
 import { useUser } from "../../session/session";
+import { StationEnrolmentPanel } from "./station-enrolment";
 
 const changeKeys: Record<StatusChange, MessageKey> = {
   suspend: "cards.suspend",
@@ -31,7 +32,7 @@ function changesFor(card: EnrolledCredential): StatusChange[] {
   return [];
 }
 
-/** カード: the person's enrolled cards, with suspend / reinstate / revoke and UID enrolment. */
+/** カード: the person's enrolled cards, with suspend / reinstate / revoke, station and UID enrolment. */
 export function StaffCardsPanel({ person }: { person: StaffDetail }) {
   const { t, language } = useI18n();
   const user = useUser();
@@ -166,6 +167,7 @@ export function StaffCardsPanel({ person }: { person: StaffDetail }) {
           </div>
         </form>
       ) : null}
+      {manage ? <StationEnrolmentPanel staffId={person.id} onEnrolled={cards.reload} /> : null}
       {manage ? <UidEnrolment staffId={person.id} onEnrolled={cards.reload} /> : null}
     </section>
   );

@@ -5,7 +5,7 @@ import { AccessReasons } from "../../components/access-reasons";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
 import { TextField } from "../../components/form-fields";
 import { StatusMessage } from "../../components/status-message";
-import { assuranceKey, doorModeKey, formatReason, formatVerdict } from "../../i18n/access-labels";
+import { assuranceKey, doorModeKey, formatVerdict } from "../../i18n/access-labels";
 import { formatInstant } from "../../i18n/format";
 import { useI18n } from "../../i18n/i18n";
 import { fullName } from "../../lib/names";

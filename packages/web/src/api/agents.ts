@@ -1,0 +1,72 @@
+import {
+  type AgentCommandInput,
+  type AgentCommandResult,
+  type AgentList,
+  agentCommandResultSchema,
+  agentListSchema,
+  type DoorState,
+  doorStateSchema,
+  type StationEnrolment,
+  type StationEnrolmentInput,
+  stationEnrolmentSchema,
+} from "@tobira/protocol";
+import { isRecord, type Parser, request } from "./client";
+import { itemsOf } from "./parsers";
+
+/** 読取装置: the agents beside doors, attendance terminals and enrolment desks. */
+
+export interface DoorStateEntry {
+  readerId: number;
+  agentId: number;
+  state: DoorState;
+  at: string;
+}
+
+/** Approve and revoke answer with the changed agent; the screen reloads the list instead of trusting it. */
+const anyBody: Parser<null> = { parse: () => null };
+
+const doorStateEntry: Parser<DoorStateEntry> = {
+  parse(data) {
+    if (!isRecord(data)) throw new Error("expected a door state entry");
+    const { readerId, agentId, at } = data;
+    if (typeof readerId !== "number" || typeof agentId !== "number" || typeof at !== "string") {
+      throw new Error("expected readerId, agentId and at");
+    }
+    return { readerId, agentId, at, state: doorStateSchema.parse(data.state) };
+  },
+};
+
+export function listAgents(signal?: AbortSignal): Promise<AgentList> {
+  return request("GET", "/api/agents", { parser: agentListSchema, signal });
+}
+
+export async function approveAgent(id: number, readerId: number): Promise<void> {
+  await request("POST", `/api/agents/${id}/approve`, { parser: anyBody, body: { readerId } });
+}
+
+export async function revokeAgent(id: number): Promise<void> {
+  await request("POST", `/api/agents/${id}/revoke`, { parser: anyBody, body: {} });
+}
+
+/** Sent only while the agent is connected; the server answers 409 rather than queue it. */
+export function sendAgentCommand(id: number, body: AgentCommandInput): Promise<AgentCommandResult> {
+  return request("POST", `/api/agents/${id}/commands`, { parser: agentCommandResultSchema, body });
+}
+
+export function startStationEnrolment(
+  agentId: number,
+  body: StationEnrolmentInput,
+): Promise<StationEnrolment> {
+  return request("POST", `/api/agents/${agentId}/enrolments`, { parser: stationEnrolmentSchema, body });
+}
+
+export function getStationEnrolment(enrolmentId: string, signal?: AbortSignal): Promise<StationEnrolment> {
+  return request("GET", `/api/agents/enrolments/${encodeURIComponent(enrolmentId)}`, {
+    parser: stationEnrolmentSchema,
+    signal,
+  });
+}
+
+export function listDoorStates(signal?: AbortSignal): Promise<{ items: DoorStateEntry[] }> {
+  return request("GET", "/api/access/door-states", { parser: itemsOf(doorStateEntry), signal });
+}
