@@ -15,6 +15,7 @@ const usage = `使い方 / usage: tobira <command>
   admin create --login ID [--roles R,…]  create an administrator account (default roles: sysadmin,hr); prints a one-time password
   audit verify                           check the audit log's hash chain; exits 1 at the first broken link
   card …                                 card readers and cards: readers, info, watch, virtual (see tobira card help)
+  agent --config FILE                    run the reader agent beside a door, attendance terminal or enrolment desk
 
 Configuration comes from TOBIRA_* environment variables (see README), e.g. TOBIRA_DATABASE_URL for PostgreSQL.`;
 
@@ -32,6 +33,11 @@ async function run(argv: string[]): Promise<number> {
     // Loaded only here: the PC/SC binding is optional and a server-only install may lack it.
     const { runCardCommand } = await import("@tobira/card/cli");
     return runCardCommand([sub, ...rest].filter((a): a is string => a !== undefined));
+  }
+  if (command === "agent") {
+    // The reader agent runs beside a door, not on the server; it is loaded only when asked for.
+    const { runAgentCli } = await import("@tobira/agent/cli");
+    return runAgentCli([sub, ...rest].filter((a): a is string => a !== undefined));
   }
   if (command === "audit" && sub === "verify")
     return withStore(async (store) => {

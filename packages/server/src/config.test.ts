@@ -14,6 +14,14 @@ describe("loadConfig", () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it("allows agents' clocks 5 seconds of skew unless TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS says otherwise", () => {
+    expect(loadConfig({}).agentClockSkewLimitMs).toBe(5000);
+    expect(loadConfig({ TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS: "2000" }).agentClockSkewLimitMs).toBe(2000);
+    expect(() => loadConfig({ TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS: "soon" })).toThrow(
+      /TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS/,
+    );
+  });
+
   it("names every bad variable in one error", () => {
     expect(() =>
       loadConfig({ TOBIRA_PORT: "eighty", TOBIRA_DATABASE_URL: "mysql://x", TOBIRA_LOG_LEVEL: "loud" }),

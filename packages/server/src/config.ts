@@ -34,6 +34,10 @@ const configSchema = z.object({
     .max(24 * 60)
     .default(15),
   loginAttemptsPerAddress: z.coerce.number().int().min(5).max(1000).default(30),
+  /** A reader agent whose clock is further than this from the server's raises a clock_skew alarm (ms). */
+  agentClockSkewLimitMs: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+  /** Agent registrations accepted from one address per hour: a brake on flooding the approval list. */
+  agentRegistrationsPerAddress: z.coerce.number().int().min(1).max(100_000).default(30),
   /**
    * A PEM file of the J-LIS user-authentication CA certificates (both live generations), read once at
    * start. Without it My Number Cards cannot be enrolled.
@@ -69,6 +73,8 @@ const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   lockoutThreshold: "TOBIRA_LOCKOUT_THRESHOLD",
   lockoutMinutes: "TOBIRA_LOCKOUT_MINUTES",
   loginAttemptsPerAddress: "TOBIRA_LOGIN_ATTEMPTS_PER_ADDRESS",
+  agentClockSkewLimitMs: "TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS",
+  agentRegistrationsPerAddress: "TOBIRA_AGENT_REGISTRATIONS_PER_ADDRESS",
   jpkiTrustAnchors: "TOBIRA_JPKI_TRUST_ANCHORS",
 };
 

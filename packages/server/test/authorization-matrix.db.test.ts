@@ -67,7 +67,8 @@ describeEachDatabase("every route × every role", (context) => {
         .replace(":id", String(staffId))
         .replace(":year", "2026")
         .replace(":date", "2026-08-14")
-        .replace(":membershipId", "1");
+        .replace(":membershipId", "1")
+        .replace(":enrolmentId", "00000000-0000-4000-8000-000000000000");
       const { method } = route;
       if (!isInjectMethod(method)) throw new Error(`the matrix does not know how to call ${method}`);
       const anonymous = await app.inject({ method, url });

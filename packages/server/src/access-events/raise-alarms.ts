@@ -13,6 +13,7 @@ const alarmOfEventKind: ReadonlyMap<string, AccessAlarmKind> = new Map([
   ["door_held", "held_open"],
   ["tamper", "tamper"],
   ["reader_offline", "reader_offline"],
+  ["clock_skew", "clock_skew"],
 ]);
 
 /** The alarm an event raises by its kind alone, or null. */

@@ -4,6 +4,7 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
+import websocket from "@fastify/websocket";
 import Fastify, { type FastifyInstance } from "fastify";
 import {
   jsonSchemaTransform,
@@ -13,6 +14,8 @@ import {
 } from "fastify-type-provider-zod";
 import { registerAccessRoutes } from "../access/routes";
 import { registerAccessEventRoutes } from "../access-events/routes";
+import { type AgentHub, createAgentHub } from "../agents/agent-hub";
+import { registerAgentRoutes } from "../agents/agent-routes";
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
@@ -23,8 +26,16 @@ import { registerHealthRoutes } from "../health/routes";
 import { registerOrgRoutes } from "../org/routes";
 import { registerStaffImportRoutes } from "../staff-import/routes";
 import { registerAccessControl } from "./access";
+import type { Api } from "./api";
 import { registerErrorHandling } from "./error-handler";
 import { securityHeaders } from "./security-headers";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The reader agents connected to this instance (benchmarks observe propagation through it). */
+    agentHub: AgentHub;
+  }
+}
 
 export interface AppOptions {
   logger?: boolean | { level: string };
@@ -43,6 +54,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerErrorHandling(app);
 
   await app.register(cookie);
+  // Agents send event batches and enrolment certificates; nothing they send legitimately comes near this.
+  await app.register(websocket, { options: { maxPayload: 4 * 1024 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: "Tobira API", version: "0.1.0", description: "扉 Tobira: door access and attendance" },
@@ -71,10 +84,28 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerCredentialRoutes(api, deps);
   registerAccessRoutes(api, deps);
   registerAccessEventRoutes(api, deps);
+  registerAgentHub(app, api, deps);
 
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);
   return app;
+}
+
+const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function registerAgentHub(app: FastifyInstance, api: Api, deps: Deps): void {
+  const hub = createAgentHub(deps, { log: app.log });
+  app.decorate("agentHub", hub);
+  registerAgentRoutes(api, deps, hub);
+  // A change that agents must hear about is pushed as soon as its request succeeds; the hub's own
+  // poll catches changes made elsewhere (the CLI, another instance).
+  app.addHook("onResponse", async (request, reply) => {
+    if (!readOnlyMethods.has(request.method) && reply.statusCode < 400 && request.url.startsWith("/api/"))
+      void hub.poke();
+  });
+  app.addHook("onClose", async () => {
+    await hub.close();
+  });
 }
 
 async function serveWebApp(app: FastifyInstance, webDir: string): Promise<void> {
