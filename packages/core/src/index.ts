@@ -1,4 +1,5 @@
 export * from "./access/index";
+export * from "./attendance/index";
 export * from "./audit/index";
 export * from "./authorization/index";
 export * from "./calendar/index";

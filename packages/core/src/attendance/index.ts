@@ -1,0 +1,8 @@
+export {
+  type ChosenPunch,
+  choosePunch,
+  defaultPunchRule,
+  type PunchRecord,
+  type PunchRuleOptions,
+} from "./choose-punch";
+export { defaultDayBoundaryMinute, workDayStartOf } from "./work-day";
