@@ -4,6 +4,7 @@ import { systemClock } from "./clock";
 import { type Config, sqlitePathOf } from "./config";
 import { openStore } from "./db/database";
 import { migrateToLatest } from "./db/migrate";
+import { prepareDemoReaders } from "./demo/demo-readers";
 import { seedDemoTownIfEmpty } from "./demo/seed-demo-town";
 import { buildApp } from "./http/app";
 
@@ -14,19 +15,24 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   const store = openStore({ url: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(store.db);
   const deps = { db: store.db, dialect: store.dialect, clock: systemClock, config };
+  const demo = config.demo ? await seedDemoTownIfEmpty(deps) : undefined;
+  if (demo) printDemoAccounts(demo.accounts);
+  const demoReaders = config.demo ? await prepareDemoReaders(deps) : null;
   const app = await buildApp(deps, {
     logger: { level: config.logLevel },
     webDir: config.webDir ?? defaultWebDir,
+    ...(demoReaders ? { demoPanel: demoReaders.panel } : {}),
   });
-  if (config.demo) {
-    const demo = await seedDemoTownIfEmpty(deps);
-    if (demo) app.log.info({ accounts: demo.accounts.map((a) => a.loginId) }, "demo town office created");
-    if (demo) printDemoAccounts(demo.accounts);
-  }
+  if (demo) app.log.info({ accounts: demo.accounts.map((a) => a.loginId) }, "demo town office created");
   const url = await app.listen({ port: config.port, host: config.host });
+  if (demoReaders) {
+    await demoReaders.start(url);
+    app.log.info("demo readers running: open 仮想扉パネル / the virtual door panel in the web app");
+  }
   return {
     url,
     close: async () => {
+      await demoReaders?.close();
       await app.close();
       await store.close();
     },

@@ -1,7 +1,14 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { connectInProcess, identifyCard, readPinStatus, selectJpkiApplication } from "@tobira/card";
+import {
+  connectInProcess,
+  identifyCard,
+  PinRefusedError,
+  readPinStatus,
+  selectJpkiApplication,
+  verifyPinGuarded,
+} from "@tobira/card";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDemoCard, prepareDemoCards } from "./demo-cards";
 
@@ -42,5 +49,23 @@ describe("the demo town's virtual cards", () => {
     const connection = connectInProcess(await openDemoCard(guarded));
     await selectJpkiApplication(connection);
     expect(await readPinStatus(connection)).toMatchObject({ triesLeft: 1 });
+  });
+
+  it("gives a card its PIN tries back at the next start, so a newcomer's wrong PINs do not spoil the demo", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tobira-demo-cards-"));
+    dirs.push(dir);
+    const now = new Date("2026-11-27T00:00:00Z");
+    const [card] = await prepareDemoCards(dir, now);
+    if (!card) throw new Error("no card");
+    const connection = connectInProcess(await openDemoCard(card));
+    await selectJpkiApplication(connection);
+    await expect(verifyPinGuarded(connection, "9999")).rejects.toThrow(PinRefusedError);
+    expect(await readPinStatus(connection)).toMatchObject({ triesLeft: 2 });
+
+    const [again] = await prepareDemoCards(dir, now);
+    if (!again) throw new Error("no card");
+    const reopened = connectInProcess(await openDemoCard(again));
+    await selectJpkiApplication(reopened);
+    expect(await readPinStatus(reopened)).toMatchObject({ triesLeft: 3 });
   });
 });

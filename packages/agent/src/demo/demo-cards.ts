@@ -24,7 +24,13 @@ import {
 import { jpkiCredentialKey, staffCardCredentialKey, uidCredentialKey } from "@tobira/core";
 
 /** Who in the demo town a card belongs to; the server picks the person when it binds the card. */
-export type DemoHolder = "serverAdmin" | "serverAdminGuarded" | "archiveUser" | "archiveStaffCard" | "staff" | null;
+export type DemoHolder =
+  | "serverAdmin"
+  | "serverAdminGuarded"
+  | "archiveUser"
+  | "archiveStaffCard"
+  | "staff"
+  | null;
 
 /** A demo card and what the server needs to bind it to a person (never a 個人番号). */
 export interface DemoCard {
@@ -48,6 +54,8 @@ interface DemoCardPlan {
   name: string;
   label: string;
   holder: DemoHolder;
+  /** PIN tries a My Number Card starts every demo run with. */
+  pinTriesLeft?: number;
   create: (now: Date, ca: () => ReturnType<typeof createTestJpkiCa>) => Promise<CardFile>;
 }
 
@@ -58,6 +66,7 @@ function jpkiPlan(name: string, label: string, holder: DemoHolder, triesLeft = 3
     name,
     label,
     holder,
+    pinTriesLeft: triesLeft,
     create: async (now, ca) => ({
       ...createJpkiCard({ pin: demoPin, ca: ca(), now, label }),
       pinTriesLeft: triesLeft,
@@ -90,7 +99,11 @@ const demoCardPlans: readonly DemoCardPlan[] = [
     "serverAdminGuarded",
     1,
   ),
-  jpkiPlan("mynumber-archive", "マイナンバーカード（総務課）/ My Number Card, general affairs", "archiveUser"),
+  jpkiPlan(
+    "mynumber-archive",
+    "マイナンバーカード（総務課）/ My Number Card, general affairs",
+    "archiveUser",
+  ),
   {
     name: "staff-card-archive",
     label: "職員カード（総務課）/ Staff card, general affairs",
@@ -168,6 +181,10 @@ export async function prepareDemoCards(dir: string, now: Date): Promise<DemoCard
   for (const plan of demoCardPlans) {
     const file = join(dir, `${plan.name}.json`);
     if (!existsSync(file)) await saveCard(file, await plan.create(now, testCa));
+    const card = await loadCard(file);
+    // A newcomer who spent the PIN tries gets them back at the next start, as after a counter visit.
+    if (card.kind === "jpki" && plan.pinTriesLeft !== undefined && card.pinTriesLeft !== plan.pinTriesLeft)
+      await saveCard(file, { ...card, pinTriesLeft: plan.pinTriesLeft });
     cards.push(await describeCard(plan, file, await loadCard(file)));
   }
   return cards;

@@ -56,6 +56,19 @@ export async function findAgentByPublicKey(
   return row ? toAgent(row) : undefined;
 }
 
+/** By the stored fingerprint: plain lowercase hex, without the spaces it is shown with. */
+export async function findAgentByFingerprint(
+  db: Executor,
+  fingerprint: string,
+): Promise<AgentRecord | undefined> {
+  const row = await db
+    .selectFrom("agent")
+    .selectAll()
+    .where("fingerprint", "=", fingerprint)
+    .executeTakeFirst();
+  return row ? toAgent(row) : undefined;
+}
+
 export async function listAgents(db: Executor): Promise<ListedAgent[]> {
   const rows = await db
     .selectFrom("agent")

@@ -21,6 +21,7 @@ import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
 import { registerCalendarRoutes } from "../calendar/routes";
 import { registerCredentialRoutes } from "../credentials/routes";
+import { type DemoDoorPanel, registerDemoPanelRoutes } from "../demo/demo-panel-routes";
 import type { Deps } from "../deps";
 import { registerHealthRoutes } from "../health/routes";
 import { registerOrgRoutes } from "../org/routes";
@@ -40,6 +41,8 @@ declare module "fastify" {
 export interface AppOptions {
   logger?: boolean | { level: string };
   webDir?: string | undefined;
+  /** The demo town's virtual door panel (only with `serve --demo`). */
+  demoPanel?: DemoDoorPanel;
 }
 
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -85,6 +88,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAccessRoutes(api, deps);
   registerAccessEventRoutes(api, deps);
   registerAgentHub(app, api, deps);
+  if (options.demoPanel) registerDemoPanelRoutes(api, deps, options.demoPanel);
 
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);
