@@ -9,6 +9,7 @@ import {
   uidCredentialKey,
   verifySnapshot,
 } from "@tobira/core";
+import { agentRegistrationResultSchema } from "@tobira/protocol";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { identifyCard } from "../../packages/card/src/profiles/identify-card";
@@ -16,6 +17,12 @@ import { connectInProcess } from "../../packages/card/src/transport/in-process";
 import { createVirtualCard } from "../../packages/card/src/virtual/index";
 import { insertDepartment } from "../../packages/server/src/org/department-repository";
 import { createStaff } from "../../packages/server/src/org/staff-use-cases";
+import {
+  AgentClient,
+  agentRegistration,
+  createAgentKeys,
+  postAgentRegistration,
+} from "../../packages/server/test/agent-client";
 import { launchChromium } from "./browser";
 import { addAccount, startTestServer, type TestServer } from "./test-server";
 
@@ -178,25 +185,39 @@ describe("security administrator: a group for the archive in office hours", () =
     );
     expect(decision).toMatchObject({ granted: false, reason: "outside_schedule" });
 
-    const sent = await api.post(`${server.url}/api/access/events`, {
+    // The reader's agent, approved for this reader, delivers the event over its own authenticated socket.
+    const keys = createAgentKeys();
+    const registered = await postAgentRegistration(
+      server.url,
+      agentRegistration(keys, { name: "archive-reader", role: "door" }),
+    );
+    const { agentId } = agentRegistrationResultSchema.parse(registered.body);
+    const approved = await api.post(`${server.url}/api/agents/${agentId}/approve`, {
       headers,
-      data: {
-        readerId,
-        events: [
-          {
-            eventId: "tap-1",
-            occurredAt: at,
-            kind: "decision",
-            credentialKey: key,
-            holderId: `staff:${staffId}`,
-            granted: false,
-            reason: decision.reason,
-            assurance: "tap",
-          },
-        ],
-      },
+      data: { readerId },
     });
-    expect(sent.status(), await sent.text()).toBe(200);
+    expect(approved.status(), await approved.text()).toBe(200);
+    const agent = await AgentClient.connect({ baseUrl: server.url, keys, applyPolicy: true });
+    await agent.next("welcome");
+    agent.send({
+      type: "events",
+      batchId: "batch-1",
+      events: [
+        {
+          eventId: "tap-1",
+          sequence: 1,
+          occurredAt: at,
+          kind: "decision",
+          credentialKey: key,
+          holderId: `staff:${staffId}`,
+          granted: false,
+          reason: decision.reason,
+          assurance: "tap",
+        },
+      ],
+    });
+    expect(await agent.next("events_ack")).toMatchObject({ accepted: ["tap-1"] });
+    await agent.close();
 
     await page.goto(`${server.url}/access/monitor`);
     const monitorRow = page

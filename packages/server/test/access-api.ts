@@ -16,14 +16,17 @@ export function caller(app: FastifyInstance, session: Session) {
 
 export type Call = ReturnType<typeof caller>;
 
+/** What the tests read of a response: an HTTP one, or a reader's batch answered the same way. */
+export type JsonResponse = Pick<LightMyRequestResponse, "statusCode" | "body" | "json">;
+
 /** The JSON of a 200 response; fails the test with the body otherwise. */
-export function okJson(response: LightMyRequestResponse) {
+export function okJson(response: JsonResponse) {
   expect(response.statusCode, response.body).toBe(200);
   return response.json();
 }
 
 /** The issues of a refused request, as `path: message` lines. */
-export function issuesOf(response: LightMyRequestResponse): string[] {
+export function issuesOf(response: JsonResponse): string[] {
   const issues: { path: string; message: string }[] = response.json().error.issues ?? [];
   return issues.map((i) => `${i.path}: ${i.message}`);
 }

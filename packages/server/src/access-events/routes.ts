@@ -2,8 +2,6 @@ import {
   accessAlarmListQuerySchema,
   accessAlarmListSchema,
   accessAlarmSchema,
-  accessEventBatchResultSchema,
-  accessEventBatchSchema,
   accessLogExportQuerySchema,
   accessLogQuerySchema,
   accessLogSchema,
@@ -22,24 +20,12 @@ import { listAccessLog } from "./access-log-repository";
 import { acknowledgeAlarm } from "./acknowledge-alarm";
 import { listAlarms } from "./alarm-repository";
 import { exportAccessLog } from "./export-access-log";
-import { ingestAccessEvents } from "./ingest-access-events";
 import { listOccupants, summariseOccupancy } from "./occupancy";
 
 const tags = ["access-events"];
 
 /** 入退室記録: reader events in, the access log (入退室記録簿), alarms and who is inside out. */
 export function registerAccessEventRoutes(api: Api, deps: Deps): void {
-  // For now a security administrator's session sends events; readers' agents will sign in with their
-  // own keys in the agent issue, and this permission will move to them.
-  api.post(
-    "/api/access/events",
-    {
-      config: { access: "access.manage" },
-      schema: { tags, body: accessEventBatchSchema, response: { 200: accessEventBatchResultSchema } },
-    },
-    async (request) => ingestAccessEvents(deps, request.body.readerId, request.body.events),
-  );
-
   api.post(
     "/api/access/events/verify",
     { config: { access: "audit.read" }, schema: { tags, response: { 200: auditVerifyResultSchema } } },
