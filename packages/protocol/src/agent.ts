@@ -160,6 +160,20 @@ export const doorStateSchema = z.object({
 });
 export type DoorState = z.infer<typeof doorStateSchema>;
 
+/** The door states the connected agents last reported, for the monitor and the agents screen. */
+export const doorStateListSchema = z.object({
+  items: z.array(
+    z.object({
+      readerId: z.number().int(),
+      agentId: z.number().int(),
+      state: doorStateSchema,
+      at: z.string(),
+    }),
+  ),
+});
+export type DoorStateList = z.infer<typeof doorStateListSchema>;
+export type DoorStateEntry = DoorStateList["items"][number];
+
 // ---- the WebSocket: server → agent ------------------------------------------------------------
 
 export const agentRefusalReasonSchema = z.enum([

@@ -7,13 +7,12 @@ import {
   agentSchema,
   agentSocketPath,
   approveAgentSchema,
-  doorStateSchema,
+  doorStateListSchema,
   enrolmentIdParamsSchema,
   idParamsSchema,
   stationEnrolmentInputSchema,
   stationEnrolmentSchema,
 } from "@tobira/protocol";
-import { z } from "zod";
 import { AddressThrottle } from "../auth/address-throttle";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
@@ -26,16 +25,6 @@ import { sendAgentCommand } from "./send-agent-command";
 import { createStationEnrolments } from "./station-enrolments";
 
 /** What each door's agent last reported; to move into the protocol package beside doorStateSchema. */
-export const doorStateListSchema = z.object({
-  items: z.array(
-    z.object({
-      readerId: z.number().int(),
-      agentId: z.number().int(),
-      state: doorStateSchema,
-      at: z.string(),
-    }),
-  ),
-});
 
 const tags = ["agents"];
 const registrationWindowMs = 60 * 60_000;

@@ -4,37 +4,18 @@ import {
   type AgentList,
   agentCommandResultSchema,
   agentListSchema,
-  type DoorState,
-  doorStateSchema,
+  type DoorStateList,
+  doorStateListSchema,
   type StationEnrolment,
   type StationEnrolmentInput,
   stationEnrolmentSchema,
 } from "@tobira/protocol";
-import { isRecord, type Parser, request } from "./client";
-import { itemsOf } from "./parsers";
+import { type Parser, request } from "./client";
 
 /** 読取装置: the agents beside doors, attendance terminals and enrolment desks. */
 
-export interface DoorStateEntry {
-  readerId: number;
-  agentId: number;
-  state: DoorState;
-  at: string;
-}
-
 /** Approve and revoke answer with the changed agent; the screen reloads the list instead of trusting it. */
 const anyBody: Parser<null> = { parse: () => null };
-
-const doorStateEntry: Parser<DoorStateEntry> = {
-  parse(data) {
-    if (!isRecord(data)) throw new Error("expected a door state entry");
-    const { readerId, agentId, at } = data;
-    if (typeof readerId !== "number" || typeof agentId !== "number" || typeof at !== "string") {
-      throw new Error("expected readerId, agentId and at");
-    }
-    return { readerId, agentId, at, state: doorStateSchema.parse(data.state) };
-  },
-};
 
 export function listAgents(signal?: AbortSignal): Promise<AgentList> {
   return request("GET", "/api/agents", { parser: agentListSchema, signal });
@@ -67,6 +48,6 @@ export function getStationEnrolment(enrolmentId: string, signal?: AbortSignal): 
   });
 }
 
-export function listDoorStates(signal?: AbortSignal): Promise<{ items: DoorStateEntry[] }> {
-  return request("GET", "/api/access/door-states", { parser: itemsOf(doorStateEntry), signal });
+export function listDoorStates(signal?: AbortSignal): Promise<DoorStateList> {
+  return request("GET", "/api/access/door-states", { parser: doorStateListSchema, signal });
 }

@@ -1,6 +1,5 @@
-import type { AgentDto } from "@tobira/protocol";
+import type { AgentDto, DoorStateEntry } from "@tobira/protocol";
 import type { ReactNode } from "react";
-import type { DoorStateEntry } from "../../api/agents";
 import { formatInstant } from "../../i18n/format";
 import { type Translate, useI18n } from "../../i18n/i18n";
 import { agentRoleKey, agentStatusKey, formatDoorState, formatSkewSeconds } from "./agent-labels";

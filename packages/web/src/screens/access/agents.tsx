@@ -1,7 +1,7 @@
-import { type AgentDto, can } from "@tobira/protocol";
+import { type AgentDto, can, type DoorStateEntry } from "@tobira/protocol";
 import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { listReaders } from "../../api/access";
-import { type DoorStateEntry, listAgents, listDoorStates } from "../../api/agents";
+import { listAgents, listDoorStates } from "../../api/agents";
 import { ErrorSummary } from "../../components/error-summary";
 import { Loading } from "../../components/loading";
 import { PageHeading } from "../../components/page-heading";
