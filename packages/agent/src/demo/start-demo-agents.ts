@@ -92,7 +92,8 @@ async function startDemoAgent(
     name: reader.readerName,
     dataDir: join(options.dataDir, `reader-${reader.readerId}`),
     reader: { kind: "virtual" },
-    logLevel: "warn",
+    // The demo approves its own agents at once; their "waiting for approval" would only be noise.
+    logLevel: "error",
   });
   const handle = await startAgent(config, {
     readers: reader.role === "enrolment" ? readers : quietReaders(readers),

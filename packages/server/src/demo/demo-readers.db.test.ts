@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { classifyDay, toLocalDate } from "@tobira/core";
 import {
   type AccessLogEntry,
   accessLogSchema,
@@ -22,6 +23,8 @@ import { type DemoReaders, prepareDemoReaders } from "./demo-readers";
 import { demoPassword, seedDemoTownIfEmpty } from "./seed-demo-town";
 
 const serverRoomEntry = "サーバ室 入室";
+const archiveEntry = "書庫入口 入室";
+const tokyoOffsetMs = 9 * 60 * 60_000;
 const waitForAgents = { timeout: 30_000, interval: 100 };
 
 /** The name of the `nth` current member (by staff id) of a demo section, as the log and panel write it. */
@@ -38,6 +41,12 @@ async function findSectionMemberName(db: Executor, unit: string, nth: number): P
   const row = rows[nth];
   if (row === undefined) throw new Error(`the demo town has no member ${nth} in ${unit}`);
   return `${row.family_name} ${row.given_name}`;
+}
+
+/** Whether the demo's 平日日中 schedule (08:00–18:00 JST on workdays) is open at an instant. */
+function isOfficeHours(at: Date): boolean {
+  const hour = new Date(at.getTime() + tokyoOffsetMs).getUTCHours();
+  return classifyDay(toLocalDate(at)).kind === "workday" && hour >= 8 && hour < 18;
 }
 
 function findReaderId(panel: DemoPanel, readerName: string): number {
@@ -172,11 +181,31 @@ describeEachDatabase("demo town's virtual readers", (context) => {
       ]);
   });
 
+  it("opens the archive to general affairs' My Number Card in office hours only, by the real clock", async () => {
+    const panel = demoPanelSchema.parse(okJson(await newcomer("GET", "/api/demo/panel")));
+    const readerId = findReaderId(panel, archiveEntry);
+    const before = new Date();
+    const result = demoTapResultSchema.parse(
+      okJson(await newcomer("POST", "/api/demo/panel/taps", { readerId, card: "mynumber-archive" })),
+    );
+    const after = new Date();
+    const expected = [before, after].map((at) =>
+      isOfficeHours(at)
+        ? { granted: true, reason: "granted" }
+        : { granted: false, reason: "outside_schedule" },
+    );
+    expect(expected).toContainEqual({ granted: result.granted, reason: result.reason });
+    expect(result.holderName).toBe(await findSectionMemberName(deps.db, "人事係", 0));
+  });
+
   it("refuses a tap on a reader without a virtual agent and a card the demo does not have", async () => {
     const panel = demoPanelSchema.parse(okJson(await newcomer("GET", "/api/demo/panel")));
     const readerId = findReaderId(panel, serverRoomEntry);
     const unknownReader = Math.max(...panel.readers.map((reader) => reader.readerId)) + 1000;
-    const noAgent = await newcomer("POST", "/api/demo/panel/taps", { readerId: unknownReader, card: "felica-staff" });
+    const noAgent = await newcomer("POST", "/api/demo/panel/taps", {
+      readerId: unknownReader,
+      card: "felica-staff",
+    });
     expect(noAgent.statusCode).toBe(404);
     const noCard = await newcomer("POST", "/api/demo/panel/taps", { readerId, card: "no-such-card" });
     expect(noCard.statusCode).toBe(400);
