@@ -1,4 +1,4 @@
-import type { ApduResponder, CardReaders } from "@tobira/card";
+import type { ApduResponder } from "@tobira/card";
 import { createVirtualCard, loadCard } from "@tobira/card/virtual";
 import { agentConfigSchema } from "../src/config";
 import type { DemoCard } from "../src/demo/demo-cards";
@@ -6,7 +6,8 @@ import { createSimulatedDoor } from "../src/door/simulated-door";
 import type { TapOutcome } from "../src/door-role";
 import { createScriptedPinEntry } from "../src/pin/scripted-pin-entry";
 import { type AgentHandle, startAgent } from "../src/start-agent";
-import { createVirtualReaders, type VirtualReaders } from "../src/tap/virtual-readers";
+import { quietReaders } from "../src/tap/quiet-readers";
+import { createVirtualReaders } from "../src/tap/virtual-readers";
 import { tappedCards } from "./town-policy";
 
 // Nothing listens on the discard port: the agent decides offline from the snapshot on disk.
@@ -18,16 +19,6 @@ export interface OfflineDoorAgent {
   /** Puts the card on the reader, handles the tap (typing `pin` if asked), and takes the card off. */
   tap(card: ApduResponder, pin: string | null): Promise<TapOutcome>;
   close(): Promise<void>;
-}
-
-/** The role hears of cards only through `tap()`, so each card is handled exactly once. */
-function quietReaders(readers: VirtualReaders): CardReaders {
-  return {
-    list: () => readers.list(),
-    connect: (name) => readers.connect(name),
-    onEvent: () => () => {},
-    close: () => readers.close(),
-  };
 }
 
 /** A whole door agent (SQLite outbox, snapshot store, link, simulated door) on a data dir made beforehand. */

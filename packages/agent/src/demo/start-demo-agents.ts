@@ -1,5 +1,4 @@
 import { join } from "node:path";
-import type { CardReaders } from "@tobira/card";
 import type { AgentRole, DoorState } from "@tobira/protocol";
 import type { AttendanceOutcome } from "../attendance-role";
 import { agentConfigSchema } from "../config";
@@ -8,6 +7,7 @@ import type { TapOutcome } from "../door-role";
 import type { AgentLog } from "../log";
 import { createScriptedPinEntry, type ScriptedPinEntry } from "../pin/scripted-pin-entry";
 import { type AgentHandle, startAgent } from "../start-agent";
+import { quietReaders } from "../tap/quiet-readers";
 import { createVirtualReaders, type VirtualReaders } from "../tap/virtual-readers";
 import { type DemoCard, openDemoCard } from "./demo-cards";
 
@@ -38,19 +38,6 @@ export interface DemoAgents {
   /** Puts a demo card on a reader, as a person would, typing `pin` if the reader asks for one. */
   tap(readerId: number, cardName: string, pin: string | undefined): Promise<DemoTapOutcome>;
   close(): Promise<void>;
-}
-
-/**
- * The demo door's readers as the door and attendance roles see them: cards arrive only through
- * `tap()`, which hands the outcome back to the panel, so a card is never read twice.
- */
-function quietReaders(readers: VirtualReaders): CardReaders {
-  return {
-    list: () => readers.list(),
-    connect: (name) => readers.connect(name),
-    onEvent: () => () => {},
-    close: () => readers.close(),
-  };
 }
 
 function fromDoorTap(outcome: TapOutcome): DemoTapOutcome {
