@@ -1,9 +1,8 @@
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../../../test/browser/browser";
 import type { KioskAction, KioskScreen } from "./kiosk-screen";
 import { startKioskServer } from "./kiosk-server";
-
-const chromiumPath = process.env.TOBIRA_CHROMIUM ?? "/usr/bin/chromium";
 
 // Chromium on a busy machine can take a while to repaint.
 const patient = { timeout: 5000 };
@@ -15,16 +14,7 @@ let actions: KioskAction[];
 let consoleLines: string[];
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
