@@ -23,7 +23,7 @@ import {
   createAgentKeys,
   postAgentRegistration,
 } from "../../packages/server/test/agent-client";
-import { launchChromium } from "./browser";
+import { launchChromium, signInThroughPage } from "./browser";
 import { addAccount, startTestServer, type TestServer } from "./test-server";
 
 /** The security administrator's screens against the real server: a group for the archive, and who may enter. */
@@ -68,10 +68,7 @@ describe("security administrator: a group for the archive in office hours", () =
   });
 
   it("builds the archive door, an office-hours schedule and a group, then lists who can enter", async () => {
-    await page.goto(server.url);
-    await page.getByLabel("職員番号").fill("sec01");
-    await page.getByLabel("パスワード").fill("security-pass-1");
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await signInThroughPage(page, server.url, "sec01", "security-pass-1");
     await page
       .getByRole("navigation", { name: "メインメニュー" })
       .getByRole("link", { name: "入退室管理" })

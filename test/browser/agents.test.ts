@@ -2,7 +2,7 @@ import { generateKeyPairSync, sign } from "node:crypto";
 import { agentRegistrationMessage, agentRegistrationResultSchema } from "@tobira/protocol";
 import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium, signInThroughPage } from "./browser";
 import { addAccount, startTestServer, type TestServer } from "./test-server";
 
 const agentName = "archive-door-01";
@@ -57,10 +57,7 @@ describe("security administrator: approving a reader agent by its fingerprint", 
   });
 
   it("shows a pending agent's fingerprint, approves it for a door reader of its kind, then revokes it", async () => {
-    await page.goto(server.url);
-    await page.getByLabel("職員番号").fill("sec01");
-    await page.getByLabel("パスワード").fill("security-pass-1");
-    await page.getByRole("button", { name: "ログイン" }).click();
+    await signInThroughPage(page, server.url, "sec01", "security-pass-1");
     await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
     await addArchiveReader(page.request, server.url);
     const fingerprint = await registerDoorAgent(page.request, server.url);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "./browser";
+import { launchChromium, signInThroughPage } from "./browser";
 import { startTestServer, type TestServer } from "./test-server";
 
 const demoPassword = "tobira-demo";
@@ -20,11 +20,7 @@ async function findItSectionHolder(server: TestServer): Promise<string> {
 }
 
 async function signIn(page: Page, url: string, loginId: string): Promise<void> {
-  await page.goto(url);
-  await page.getByLabel("職員番号").fill(loginId);
-  await page.getByLabel("パスワード").fill(demoPassword);
-  await page.getByRole("button", { name: "ログイン" }).click();
-  await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+  await signInThroughPage(page, url, loginId, demoPassword);
 }
 
 function findLoginWithRoles(server: TestServer, matches: (roles: string[]) => boolean): string {

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { insertDepartment } from "../../packages/server/src/org/department-repository";
 import { insertPosition } from "../../packages/server/src/org/position-repository";
-import { launchChromium } from "./browser";
+import { launchChromium, signInThroughPage } from "./browser";
 import { addAccount, startTestServer, type TestServer } from "./test-server";
 
 const header = "職員番号,氏,名,氏カナ,名カナ,所属コード,職コード,雇用区分,採用日";
@@ -64,11 +64,7 @@ describe("HR imports staff in the browser; a staff account cannot", () => {
   });
 
   async function signIn(loginId: string, password: string) {
-    await page.goto(server.url);
-    await page.getByLabel("職員番号").fill(loginId);
-    await page.getByLabel("パスワード").fill(password);
-    await page.getByRole("button", { name: "ログイン" }).click();
-    await page.getByRole("button", { name: "ログアウト" }).waitFor();
+    await signInThroughPage(page, server.url, loginId, password);
   }
 
   async function openImport() {
