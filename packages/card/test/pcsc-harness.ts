@@ -1,3 +1,6 @@
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { ApduResponder } from "../src/transport/in-process";
 import { openPcscReaders } from "../src/transport/pcsc";
 import type { CardConnection, CardReaders } from "../src/transport/transport";
@@ -5,6 +8,100 @@ import { insertIntoVpcd, type VpcdLink } from "../src/transport/vpcd-link";
 
 export function vpcdReaderName(slot: number): string {
   return `Virtual PCD 00 0${slot}`;
+}
+
+const lockWaitMs = 5 * 60_000;
+/** For the beforeAll that takes a slot: the wait for the lock and a minute to spare. */
+export const vpcdSlotHookTimeoutMs = lockWaitMs + 60_000;
+const lockPollMs = 100;
+// A holder writes its pid right after mkdir; a lock without one for this long was left half-made.
+const unnamedLockStaleMs = 5_000;
+
+// /tmp itself, not $TMPDIR: the slot is the machine's, whoever's environment the test runs in.
+function slotLockPath(slot: number): string {
+  return `/tmp/tobira-vpcd-slot-${slot}.lock`;
+}
+
+function readLockHolder(path: string): string | null {
+  try {
+    return readFileSync(join(path, "holder"), "utf8");
+  } catch {
+    return null;
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return error instanceof Error && "code" in error && error.code === "EPERM";
+  }
+}
+
+function isLockStale(path: string): boolean {
+  const holder = readLockHolder(path);
+  if (holder === null) {
+    try {
+      return Date.now() - statSync(path).mtimeMs > unnamedLockStaleMs;
+    } catch {
+      return false;
+    }
+  }
+  const pid = Number.parseInt(holder, 10);
+  return Number.isInteger(pid) && pid > 0 && !isProcessAlive(pid);
+}
+
+/** Moves a dead holder's lock aside; puts it back if a live holder took the slot in between. */
+function breakStaleLock(path: string, staleHolder: string | null): void {
+  const aside = `${path}.stale-${process.pid}-${randomBytes(4).toString("hex")}`;
+  try {
+    renameSync(path, aside);
+  } catch {
+    return;
+  }
+  if (readLockHolder(aside) === staleHolder) {
+    rmSync(aside, { recursive: true, force: true });
+    return;
+  }
+  try {
+    renameSync(aside, path);
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+  }
+}
+
+function tryTakeLock(path: string, holder: string): boolean {
+  try {
+    mkdirSync(path);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") return false;
+    throw error;
+  }
+  writeFileSync(join(path, "holder"), holder);
+  return true;
+}
+
+/**
+ * Takes a vpcd slot for this process across test files and processes (vitest runs files in parallel,
+ * and a slot holds one card at a time). Waits up to 5 minutes; a lock whose holder process is gone is
+ * broken. Resolves to the function that gives the slot back.
+ */
+export async function lockVpcdSlot(slot: number): Promise<() => Promise<void>> {
+  const path = slotLockPath(slot);
+  const holder = `${process.pid} ${randomBytes(8).toString("hex")}`;
+  const deadline = Date.now() + lockWaitMs;
+  while (!tryTakeLock(path, holder)) {
+    const seen = readLockHolder(path);
+    if (Date.now() > deadline)
+      throw new Error(`vpcd slot ${slot} is still held by ${seen ?? "an unnamed holder"} after 5 minutes`);
+    if (isLockStale(path)) breakStaleLock(path, seen);
+    await new Promise((resolve) => setTimeout(resolve, lockPollMs));
+  }
+  return async () => {
+    if (readLockHolder(path) === holder) rmSync(path, { recursive: true, force: true });
+  };
 }
 
 /** PC/SC through the running pcscd, once its vpcd readers are listed. */

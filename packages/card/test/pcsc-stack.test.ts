@@ -29,7 +29,13 @@ import {
   saveCard,
 } from "../src/virtual/index";
 import { createTestJpkiCa, parseCertificate } from "../src/x509/index";
-import { type InsertedCard, insertVirtualCard, openVpcdReaders } from "./pcsc-harness";
+import {
+  type InsertedCard,
+  insertVirtualCard,
+  lockVpcdSlot,
+  openVpcdReaders,
+  vpcdSlotHookTimeoutMs,
+} from "./pcsc-harness";
 
 // Slot 0 of vsmartcard's vpcd; the OpenSC interop test uses slot 1, so both can run at once.
 const slot = 0;
@@ -39,14 +45,18 @@ describe("the real PC/SC stack: pcscd + vpcd + the pcsclite binding", () => {
   const ca = createTestJpkiCa({ now: new Date() });
   let readers: CardReaders;
   let inserted: InsertedCard | undefined;
+  let releaseSlot: (() => Promise<void>) | undefined;
 
+  // The reader agent's end-to-end test uses slot 0 too; files run in parallel, so they take turns.
   beforeAll(async () => {
+    releaseSlot = await lockVpcdSlot(slot);
     readers = await openVpcdReaders();
-  });
+  }, vpcdSlotHookTimeoutMs);
   // A failed test must not leave its card in the slot for the next one.
   afterEach(removeCard);
   afterAll(async () => {
     await readers?.close();
+    await releaseSlot?.();
     rmSync(dir, { recursive: true, force: true });
   });
 

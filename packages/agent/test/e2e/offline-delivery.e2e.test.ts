@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type DemoCard, openDemoCard, prepareDemoCards } from "../../src/demo/demo-cards";
 import { createSimulatedDoor } from "../../src/door/simulated-door";
 import type { TapOutcome } from "../../src/door-role";
+import { quietReaders } from "../../src/tap/quiet-readers";
 import { createVirtualReaders } from "../../src/tap/virtual-readers";
 import { approveDoorAgent, describeLog, type E2eAgent, startDoorAgent } from "./e2e-agent";
 import { addAccessGroup, addE2eStaff, bindCard, buildE2eDoor, type E2eDoor, findCard } from "./e2e-building";
 import { type E2eServer, startE2eServer } from "./e2e-server";
 import { readReaderEvents } from "./server-events";
-import { withoutCardEvents } from "./without-card-events";
 
 const readerName = "書庫 入口 (virtual)";
 
@@ -65,7 +65,7 @@ describe("a door agent while the server is down: decides from the snapshot, queu
         dataDir: join(dir, "agent"),
         reader: { kind: "virtual" },
       },
-      { readers: withoutCardEvents(readers), hardware: createSimulatedDoor(), pinEntry: null },
+      { readers: quietReaders(readers), hardware: createSimulatedDoor(), pinEntry: null },
     );
     await approveDoorAgent(server, agent, door.readerId);
   });

@@ -6,12 +6,12 @@ import { readAccessVersion } from "../../../server/src/access/access-version";
 import { type DemoCard, openDemoCard, prepareDemoCards } from "../../src/demo/demo-cards";
 import { createSimulatedDoor } from "../../src/door/simulated-door";
 import type { TapOutcome } from "../../src/door-role";
+import { quietReaders } from "../../src/tap/quiet-readers";
 import { createVirtualReaders } from "../../src/tap/virtual-readers";
 import { approveDoorAgent, type E2eAgent, startDoorAgent } from "./e2e-agent";
 import { addAccessGroup, addE2eStaff, bindCard, buildE2eDoor, type E2eDoor, findCard } from "./e2e-building";
 import { type E2eServer, startE2eServer } from "./e2e-server";
 import { startTamperingProxy, type TamperingProxy } from "./tampering-proxy";
-import { withoutCardEvents } from "./without-card-events";
 
 const readerName = "通用口 (virtual)";
 
@@ -49,7 +49,7 @@ describe("a door agent behind a man in the middle who alters the signed policy",
     proxy = await startTamperingProxy(server.baseUrl);
     agent = await startDoorAgent(
       { server: proxy.url, name: "通用口リーダー", dataDir: join(dir, "agent"), reader: { kind: "virtual" } },
-      { readers: withoutCardEvents(readers), hardware: createSimulatedDoor(), pinEntry: null },
+      { readers: quietReaders(readers), hardware: createSimulatedDoor(), pinEntry: null },
     );
     await approveDoorAgent(server, agent, door.readerId);
   });
