@@ -72,7 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const deps = { db: store.db, dialect: store.dialect, clock: systemClock, config };
   const seeded = options.demo ? await seedDemoTownIfEmpty(deps) : undefined;
   const demoReaders: DemoReaders | null = options.demo ? await prepareDemoReaders(deps) : null;
-  const app = await buildApp(deps, {
+  const app = await buildApp(demoReaders?.deps ?? deps, {
     webDir,
     ...(demoReaders === null ? {} : { demoPanel: demoReaders.panel }),
   });

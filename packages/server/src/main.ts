@@ -18,7 +18,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   const demo = config.demo ? await seedDemoTownIfEmpty(deps) : undefined;
   if (demo) printDemoAccounts(demo.accounts);
   const demoReaders = config.demo ? await prepareDemoReaders(deps) : null;
-  const app = await buildApp(deps, {
+  const app = await buildApp(demoReaders?.deps ?? deps, {
     logger: { level: config.logLevel },
     webDir: config.webDir ?? defaultWebDir,
     ...(demoReaders ? { demoPanel: demoReaders.panel } : {}),

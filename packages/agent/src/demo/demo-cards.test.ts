@@ -1,16 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   connectInProcess,
   identifyCard,
+  loadTrustAnchors,
   PinRefusedError,
   readPinStatus,
   selectJpkiApplication,
+  validateCertificate,
   verifyPinGuarded,
 } from "@tobira/card";
+import { loadCard } from "@tobira/card/virtual";
 import { afterAll, describe, expect, it } from "vitest";
-import { openDemoCard, prepareDemoCards } from "./demo-cards";
+import { demoTrustAnchorFile, openDemoCard, prepareDemoCards } from "./demo-cards";
 
 describe("the demo town's virtual cards", () => {
   const dirs: string[] = [];
@@ -23,7 +26,15 @@ describe("the demo town's virtual cards", () => {
     dirs.push(dir);
     const now = new Date("2026-11-27T00:00:00Z");
     const first = await prepareDemoCards(dir, now);
-    expect(first.map((card) => card.kind)).toEqual(["jpki", "jpki", "jpki", "staffCard", "uid", "uid"]);
+    expect(first.map((card) => card.kind)).toEqual([
+      "jpki",
+      "jpki",
+      "jpki",
+      "staffCard",
+      "jpki",
+      "uid",
+      "uid",
+    ]);
     expect(new Set(first.map((card) => card.credentialKey)).size).toBe(first.length);
     const again = await prepareDemoCards(dir, now);
     expect(again.map((card) => card.credentialKey)).toEqual(first.map((card) => card.credentialKey));
@@ -67,5 +78,23 @@ describe("the demo town's virtual cards", () => {
     const reopened = connectInProcess(await openDemoCard(again));
     await selectJpkiApplication(reopened);
     expect(await readPinStatus(reopened)).toMatchObject({ triesLeft: 3 });
+  });
+
+  it("keeps the test CA in a PEM file that validates the not-yet-enrolled card, for the demo's enrolment station", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "tobira-demo-cards-"));
+    dirs.push(dir);
+    const now = new Date("2026-11-27T00:00:00Z");
+    const cards = await prepareDemoCards(dir, now);
+    const unenrolled = cards.find((card) => card.name === "mynumber-new");
+    if (!unenrolled) throw new Error("no card to enrol");
+    expect(unenrolled.holder).toBeNull();
+    const anchors = loadTrustAnchors(new Uint8Array(await readFile(demoTrustAnchorFile(dir))));
+    const file = await loadCard(unenrolled.file);
+    if (file.kind !== "jpki") throw new Error("not a My Number Card");
+    const result = validateCertificate(new Uint8Array(Buffer.from(file.userAuthCertificate, "base64")), {
+      anchors,
+      at: now,
+    });
+    expect(result.ok).toBe(true);
   });
 });

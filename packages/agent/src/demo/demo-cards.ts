@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { appendFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import {
   type ApduResponder,
@@ -110,6 +110,11 @@ const demoCardPlans: readonly DemoCardPlan[] = [
     holder: "archiveStaffCard",
     create: async () => createPersonalisedStaffCard("職員カード（総務課）/ Staff card, general affairs"),
   },
+  jpkiPlan(
+    "mynumber-new",
+    "マイナンバーカード（未登録：登録端末で登録）/ My Number Card, not yet enrolled",
+    null,
+  ),
   uidPlan("felica-staff", "交通系ICカード（一般職員）/ FeliCa card, staff", "staff", "0114a1b2c3d4e5f6"),
   uidPlan("felica-unknown", "未登録のICカード / Unregistered card", null, "0114ffeeddccbbaa"),
 ];
@@ -166,6 +171,19 @@ async function describeCard(plan: DemoCardPlan, file: string, card: CardFile): P
   };
 }
 
+/** The PEM file of the demo's test CA certificates, which the demo server trusts for station enrolment. */
+export function demoTrustAnchorFile(dir: string): string {
+  return join(dir, "demo-jpki-ca.pem");
+}
+
+function toPem(der: Uint8Array): string {
+  const lines =
+    Buffer.from(der)
+      .toString("base64")
+      .match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join("\n")}\n-----END CERTIFICATE-----\n`;
+}
+
 /**
  * The demo's virtual cards as card files under `dir`, made on the first start and reused after, so
  * a PIN try spent in one run is still spent in the next, as on a real card.
@@ -187,6 +205,8 @@ export async function prepareDemoCards(dir: string, now: Date): Promise<DemoCard
       await saveCard(file, { ...card, pinTriesLeft: plan.pinTriesLeft });
     cards.push(await describeCard(plan, file, await loadCard(file)));
   }
+  // Appended, so cards from every run's CA stay verifiable.
+  if (ca !== undefined) await appendFile(demoTrustAnchorFile(dir), toPem(ca.certificate));
   return cards;
 }
 

@@ -114,7 +114,9 @@ async function tapOn(agent: DemoAgent, card: DemoCard, pin: string | undefined):
   if (readerName === undefined) throw new Error("a demo agent without its reader");
   const { role } = agent.handle;
   if (role.kind === "enrolment") {
-    // The station reads the card itself when an enrolment is waiting; the card stays until the next one.
+    // The station reads the card itself when an enrolment is waiting (asking a My Number Card's PIN,
+    // answered here with the panel's); the card stays until the next one.
+    if (card.kind === "jpki" && pin !== undefined) agent.pinEntry.supply(pin);
     agent.readers.insert(readerName, await openDemoCard(card));
     return {
       granted: true,

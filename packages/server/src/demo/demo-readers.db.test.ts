@@ -9,6 +9,7 @@ import {
   type DemoPanel,
   demoPanelSchema,
   demoTapResultSchema,
+  stationEnrolmentSchema,
 } from "@tobira/protocol";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -28,19 +29,28 @@ const tokyoOffsetMs = 9 * 60 * 60_000;
 const waitForAgents = { timeout: 30_000, interval: 100 };
 
 /** The name of the `nth` current member (by staff id) of a demo section, as the log and panel write it. */
-async function findSectionMemberName(db: Executor, unit: string, nth: number): Promise<string> {
+async function findSectionMember(db: Executor, unit: string, nth: number) {
   const rows = await db
     .selectFrom("staff_assignment")
     .innerJoin("department", "department.id", "staff_assignment.department_id")
     .innerJoin("staff", "staff.id", "staff_assignment.staff_id")
-    .select(["staff.family_name", "staff.given_name"])
+    .select(["staff.id", "staff.family_name", "staff.given_name"])
     .where("department.name", "=", unit)
     .where("staff_assignment.valid_to", "is", null)
     .orderBy("staff.id")
     .execute();
   const row = rows[nth];
   if (row === undefined) throw new Error(`the demo town has no member ${nth} in ${unit}`);
+  return row;
+}
+
+async function findSectionMemberName(db: Executor, unit: string, nth: number): Promise<string> {
+  const row = await findSectionMember(db, unit, nth);
   return `${row.family_name} ${row.given_name}`;
+}
+
+async function findSectionMemberId(db: Executor, unit: string, nth: number): Promise<number> {
+  return (await findSectionMember(db, unit, nth)).id;
 }
 
 /** Whether the demo's 平日日中 schedule (08:00–18:00 JST on workdays) is open at an instant. */
@@ -71,7 +81,7 @@ describeEachDatabase("demo town's virtual readers", (context) => {
     if (seeded === undefined) throw new Error("the demo town was not seeded into the empty database");
     readers = await prepareDemoReaders(deps);
     if (readers === null) throw new Error("the demo-seeded database got no demo readers");
-    app = await buildApp(deps, { demoPanel: readers.panel });
+    app = await buildApp(readers.deps, { demoPanel: readers.panel });
     const url = await app.listen({ port: 0, host: "127.0.0.1" });
     await readers.start(url);
 
@@ -123,6 +133,7 @@ describeEachDatabase("demo town's virtual readers", (context) => {
       "mynumber-last-try": await findSectionMemberName(deps.db, "情報政策係", 1),
       "mynumber-archive": await findSectionMemberName(deps.db, "人事係", 0),
       "staff-card-archive": await findSectionMemberName(deps.db, "庶務係", 0),
+      "mynumber-new": null,
       "felica-staff": await findSectionMemberName(deps.db, "戸籍住民係", 0),
       "felica-unknown": null,
     });
@@ -196,6 +207,50 @@ describeEachDatabase("demo town's virtual readers", (context) => {
     );
     expect(expected).toContainEqual({ granted: result.granted, reason: result.reason });
     expect(result.holderName).toBe(await findSectionMemberName(deps.db, "人事係", 0));
+  });
+
+  it("enrols the demo's new My Number Card at the enrolment station, proven with its PIN", async () => {
+    const panel = demoPanelSchema.parse(okJson(await newcomer("GET", "/api/demo/panel")));
+    const stationReaderId = findReaderId(panel, "総務課 カード登録端末");
+    const agents = agentListSchema.parse(okJson(await security("GET", "/api/agents")));
+    const station = agents.items.find((agent) => agent.readerId === stationReaderId);
+    if (!station) throw new Error("the enrolment station has no agent");
+    const staffId = await findSectionMemberId(deps.db, "企画係", 0);
+    const started = stationEnrolmentSchema.parse(
+      (await security("POST", `/api/agents/${station.id}/enrolments`, { staffId, kind: "jpki" })).json(),
+    );
+    expect(started.state).toBe("waiting");
+    okJson(
+      await newcomer("POST", "/api/demo/panel/taps", {
+        readerId: stationReaderId,
+        card: "mynumber-new",
+        pin: "1234",
+      }),
+    );
+    await expect
+      .poll(async () => {
+        const now = stationEnrolmentSchema.parse(
+          okJson(await security("GET", `/api/agents/enrolments/${started.enrolmentId}`)),
+        );
+        return { state: now.state, message: now.message };
+      }, waitForAgents)
+      .toMatchObject({ state: "enrolled" });
+    const serverRoom = findReaderId(panel, serverRoomEntry);
+    // Enrolled, but not in the server room's group: the door now knows the card and refuses it for that.
+    await expect
+      .poll(async () => {
+        const tap = demoTapResultSchema.parse(
+          okJson(
+            await newcomer("POST", "/api/demo/panel/taps", {
+              readerId: serverRoom,
+              card: "mynumber-new",
+              pin: "1234",
+            }),
+          ),
+        );
+        return tap.reason;
+      }, waitForAgents)
+      .toBe("no_permission");
   });
 
   it("refuses a tap on a reader without a virtual agent and a card the demo does not have", async () => {

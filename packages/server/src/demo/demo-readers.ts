@@ -3,12 +3,18 @@ import type { DemoAgents, DemoReader } from "@tobira/agent/demo";
 import { listReaders } from "../access/reader-repository";
 import { findAgentByFingerprint } from "../agents/agent-repository";
 import { approveAgent } from "../agents/decide-agent";
+import { readTrustAnchorFile } from "../credentials/trust-anchor-file";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { bindDemoCards } from "./bind-demo-cards";
 import type { DemoDoorPanel } from "./demo-panel-routes";
 
 export interface DemoReaders {
+  /**
+   * The server's dependencies for the demo: when no J-LIS trust anchors are configured, the demo's own
+   * test CA, so its enrolment station can enrol the demo's not-yet-enrolled My Number Card.
+   */
+  deps: Deps;
   /** The virtual door panel's view of the agents; usable before they run (it then says so). */
   panel: DemoDoorPanel;
   /** Starts one virtual agent per reader against the listening server and approves them. */
@@ -52,6 +58,9 @@ export async function prepareDemoReaders(deps: Deps): Promise<DemoReaders | null
   const demo = await import("@tobira/agent/demo");
   const dir = join(deps.config.dataDir, "demo");
   const cards = await demo.prepareDemoCards(join(dir, "cards"), deps.clock.now());
+  const anchors =
+    deps.config.jpkiTrustAnchors ?? readTrustAnchorFile(demo.demoTrustAnchorFile(join(dir, "cards")));
+  const demoDeps: Deps = { ...deps, config: Object.freeze({ ...deps.config, jpkiTrustAnchors: anchors }) };
   const holders = await bindDemoCards(deps, cards);
   let agents: DemoAgents | null = null;
 
@@ -75,6 +84,7 @@ export async function prepareDemoReaders(deps: Deps): Promise<DemoReaders | null
   };
 
   return {
+    deps: demoDeps,
     panel,
     async start(serverUrl) {
       const readers: DemoReader[] = (await listReaders(deps.db)).map((reader) => ({
