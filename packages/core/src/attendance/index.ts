@@ -6,3 +6,5 @@ export {
   type PunchRuleOptions,
 } from "./choose-punch";
 export { defaultDayBoundaryMinute, workDayStartOf } from "./work-day";
+export * from "./daily-record-types";
+export * from "./work-rules";
