@@ -47,9 +47,16 @@ export type DayProblem =
 export interface DailyRecord {
   date: LocalDate;
   dayKind: DayKind;
-  /** Scheduled minutes (without breaks) that the day owed; 0 on a 休日 or the person's 週休日. */
+  /**
+   * Scheduled minutes (without breaks) that the day owed; 0 on a 休日 or the person's 週休日, except a
+   * 週休日 swapped into a workday (振替), which owes its moved schedule.
+   */
   scheduledMinutes: number;
-  /** Minutes worked between clock-in and clock-out, without breaks; 0 when a punch is missing. */
+  /**
+   * Minutes worked, without breaks: punched time within declared work (schedule plus orders), plus any
+   * unordered time reported as a problem; arrival and departure margins within the divergence
+   * threshold are not work. 0 when a punch is missing.
+   */
   workedMinutes: number;
   /** Scheduled minutes covered by approved leave. */
   leaveMinutes: number;
