@@ -1,7 +1,7 @@
 import type { ReaderDto, ReaderInput } from "@tobira/protocol";
 import type { Executor } from "../db/transaction";
 import type { Deps } from "../deps";
-import { notFound } from "../errors";
+import { AppError, notFound } from "../errors";
 import { findDoor } from "./door-repository";
 import { conflictingField, invalidField } from "./field-errors";
 import {
@@ -71,6 +71,20 @@ export async function removeReader({ db, clock }: UseCaseDeps, actor: string, id
   await db.transaction().execute(async (trx) => {
     const before = await findReader(trx, id);
     if (!before) throw notFound("The reader");
+    const agents = await trx
+      .selectFrom("agent")
+      .select(["id", "name", "status"])
+      .where("reader_id", "=", id)
+      .execute();
+    const serving = agents.find((agent) => agent.status !== "revoked");
+    if (serving)
+      throw new AppError(
+        "conflict",
+        `Reader ${before.name} is served by agent ${serving.name} (${serving.id}); revoke the agent before removing the reader.`,
+      );
+    // Revoked agents keep their row (and fingerprint) for the record, no longer tied to the reader.
+    if (agents.length > 0)
+      await trx.updateTable("agent").set({ reader_id: null }).where("reader_id", "=", id).execute();
     await deleteReader(trx, id);
     await recordAccessChange(
       trx,

@@ -138,6 +138,20 @@ describeEachDatabase("reader agents: registration and approval", (context) => {
     expect(await audited("agent.revoked", agentId)).toHaveLength(1);
   });
 
+  it("keeps a reader its agent serves until the agent is revoked, then removes it and keeps the agent's record", async () => {
+    const { agentId, readerId } = await server.approvedAgent("entrance-pc");
+    const refused = await server.security("DELETE", `/api/access/readers/${readerId}`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toContain(`agent entrance-pc (${agentId})`);
+    okJson(await server.security("POST", `/api/agents/${agentId}/revoke`));
+    expect((await server.security("DELETE", `/api/access/readers/${readerId}`)).statusCode).toBe(200);
+    const agents = okJson(await server.security("GET", "/api/agents")).items;
+    expect(agents.find((agent: { id: number }) => agent.id === agentId)).toMatchObject({
+      status: "revoked",
+      readerId: null,
+    });
+  });
+
   it("answers 404 for an agent that does not exist", async () => {
     expect((await server.security("POST", "/api/agents/999999/revoke")).statusCode).toBe(404);
   });
