@@ -26,3 +26,4 @@ export type { LocalMonth } from "./month-key";
 export { roundBucketMinutes } from "./round-bucket-minutes";
 export { defaultDayBoundaryMinute, workDayStartOf } from "./work-day";
 export * from "./work-rules";
+export * from "./leave/index";
