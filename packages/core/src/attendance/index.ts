@@ -21,9 +21,18 @@ export {
   type PunchRecord,
   type PunchRuleOptions,
 } from "./choose-punch";
+export {
+  type CollectDayPunchesOptions,
+  collectDayPunches,
+  type DayPunches,
+  type PunchSource,
+} from "./collect-day-punches";
 export * from "./daily-record-types";
+export * from "./leave/index";
 export type { LocalMonth } from "./month-key";
+export type { PunchCorrection, PunchOrigin } from "./punch-correction";
+export type { RawTap } from "./punch-taps";
+export { groupTapsByWorkDay } from "./punch-work-days";
 export { roundBucketMinutes } from "./round-bucket-minutes";
 export { defaultDayBoundaryMinute, workDayStartOf } from "./work-day";
 export * from "./work-rules";
-export * from "./leave/index";

@@ -27,7 +27,9 @@ export function assertPunchDayOptions(dayBoundaryMinute: number, openShiftHours:
 
 /** The work day an instant falls in: its local date once the boundary minute is taken off. */
 export function findWorkDateOf(epochMs: number, dayBoundaryMinute: number): LocalDate {
-  return fromEpochDay(Math.floor((epochMs + TOKYO_OFFSET_MS - dayBoundaryMinute * MS_PER_MINUTE) / MS_PER_DAY));
+  return fromEpochDay(
+    Math.floor((epochMs + TOKYO_OFFSET_MS - dayBoundaryMinute * MS_PER_MINUTE) / MS_PER_DAY),
+  );
 }
 
 /**
