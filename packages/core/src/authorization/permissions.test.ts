@@ -4,7 +4,7 @@ import { type Role, roles } from "./roles";
 
 const expected: Record<Role, Permission[]> = {
   staff: ["self.manage", "directory.read"],
-  approver: ["self.manage", "directory.read", "access.approveGrant", "visitor.issue"],
+  approver: ["self.manage", "directory.read", "access.approveGrant", "visitor.issue", "attendanceRules.read"],
   hr: [
     "self.manage",
     "directory.read",
@@ -15,6 +15,8 @@ const expected: Record<Role, Permission[]> = {
     "account.read",
     "account.resetPassword",
     "calendar.manage",
+    "attendanceRules.read",
+    "attendanceRules.manage",
   ],
   securityAdmin: [
     "self.manage",
@@ -24,7 +26,14 @@ const expected: Record<Role, Permission[]> = {
     "access.approveGrant",
     "visitor.issue",
   ],
-  auditor: ["self.manage", "directory.read", "staff.export", "audit.read", "access.read"],
+  auditor: [
+    "self.manage",
+    "directory.read",
+    "staff.export",
+    "audit.read",
+    "access.read",
+    "attendanceRules.read",
+  ],
   sysadmin: [
     "self.manage",
     "directory.read",

@@ -25,6 +25,9 @@ export const permissionRoles = {
   "access.approveGrant": ["approver", "securityAdmin"],
   /** The duty officer (宿日直, an approver on duty) hands visitors a day card and takes it back. */
   "visitor.issue": ["securityAdmin", "approver"],
+  /** Working-time rules, work patterns and 他律的 designations: section heads and auditors read, HR edits. */
+  "attendanceRules.read": ["hr", "approver", "auditor"],
+  "attendanceRules.manage": ["hr"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;
