@@ -254,6 +254,10 @@ export interface Database {
   access_event: AccessEventTable;
   access_alarm: AccessAlarmTable;
   agent: AgentTable;
+  attendance_rule_version: AttendanceRuleVersionTable;
+  work_pattern: WorkPatternTable;
+  pattern_assignment: PatternAssignmentTable;
+  section_designation: SectionDesignationTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -395,3 +399,41 @@ export interface AgentTable {
 }
 
 export type AgentRow = Selectable<AgentTable>;
+
+// ---- 勤務時間・給与の規則 (attendance rules) ----
+
+/** A rule set in force from its 施行日 (effective_from) until the next version's; `rules` is JSON. */
+export interface AttendanceRuleVersionTable {
+  id: Generated<number>;
+  effective_from: LocalDate;
+  rules: string;
+  created_by: string;
+  created_at: Instant;
+}
+
+/** 勤務パターン: `days` is JSON keyed "0" (Sunday) to "6", each { start, end, breaks } in minutes of the work day. */
+export interface WorkPatternTable {
+  id: Generated<number>;
+  name: string;
+  days: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** The pattern a staff member works; dates inclusive, valid_to null = open. */
+export interface PatternAssignmentTable {
+  id: Generated<number>;
+  staff_id: number;
+  pattern_id: number;
+  valid_from: LocalDate;
+  valid_to: LocalDate | null;
+}
+
+/** Whether a section is 他律的 (externally_driven 0/1) over dates, inclusive. */
+export interface SectionDesignationTable {
+  id: Generated<number>;
+  department_id: number;
+  externally_driven: number;
+  valid_from: LocalDate;
+  valid_to: LocalDate | null;
+}

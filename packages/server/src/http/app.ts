@@ -16,6 +16,7 @@ import { registerAccessRoutes } from "../access/routes";
 import { registerAccessEventRoutes } from "../access-events/routes";
 import { type AgentHub, createAgentHub } from "../agents/agent-hub";
 import { registerAgentRoutes } from "../agents/agent-routes";
+import { registerAttendanceRuleRoutes } from "../attendance-rules/routes";
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
 import { registerAuthRoutes } from "../auth/routes";
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerCredentialRoutes(api, deps);
   registerAccessRoutes(api, deps);
   registerAccessEventRoutes(api, deps);
+  registerAttendanceRuleRoutes(api, deps);
   registerAgentHub(app, api, deps);
   if (options.demoPanel) registerDemoPanelRoutes(api, deps, options.demoPanel);
 
