@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { localDateSchema } from "./common";
 
+/** The shipped defaults, so a client can start a first rule version from them. */
+export { defaultWorkRules } from "@tobira/core/attendance";
+
 /*
  * 勤務時間・給与の規則 as data: rule versions with their 施行日, work patterns (勤務パターン), the pattern each
  * person works, and which sections are designated 他律的. HR edits them; nothing here is a constant in code.

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { localDateSchema } from "./common";
 
+/** 和暦 as the forms write it, for clients (pure calendar code, safe in the browser). */
+export { formatWareki, toWareki } from "@tobira/core/calendar";
+
 export const townDayKindSchema = z.enum(["holiday", "workday"]);
 
 export const townDaySchema = z.object({

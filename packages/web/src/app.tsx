@@ -20,6 +20,9 @@ import { LiveMonitorScreen } from "./screens/access/live-monitor";
 import { OccupancyScreen } from "./screens/access/occupancy";
 import { SchedulesScreen } from "./screens/access/schedules";
 import { VisitorsScreen } from "./screens/access/visitors";
+import { DesignationsScreen } from "./screens/attendance/designations";
+import { PatternsScreen } from "./screens/attendance/patterns";
+import { RulesScreen } from "./screens/attendance/rules";
 import { AuditLogScreen } from "./screens/audit/audit-log";
 import { PasswordChangeScreen } from "./screens/auth/password-change";
 import { SignInScreen } from "./screens/auth/sign-in";
@@ -114,6 +117,9 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   accessAlarms: "access.read",
   accessOccupancy: "access.read",
   accessAgents: "access.read",
+  attendanceRules: "attendanceRules.read",
+  attendancePatterns: "attendanceRules.read",
+  attendanceDesignations: "attendanceRules.read",
   demoDoorPanel: null,
   notFound: null,
 };
@@ -164,6 +170,12 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <OccupancyScreen />;
     case "accessAgents":
       return <AgentsScreen />;
+    case "attendanceRules":
+      return <RulesScreen />;
+    case "attendancePatterns":
+      return <PatternsScreen />;
+    case "attendanceDesignations":
+      return <DesignationsScreen />;
     case "demoDoorPanel":
       return <DoorPanelScreen />;
     case "notFound":

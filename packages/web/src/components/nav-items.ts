@@ -27,6 +27,12 @@ export const navItems: readonly NavItem[] = [
     description: "home.access",
     permission: ["access.read", "access.approveGrant", "visitor.issue"],
   },
+  {
+    path: paths.attendanceRules,
+    label: "nav.attendanceRules",
+    description: "home.attendanceRules",
+    permission: "attendanceRules.read",
+  },
   { path: paths.audit, label: "nav.audit", description: "home.audit", permission: "audit.read" },
   { path: paths.password, label: "nav.password", description: "home.password", permission: "self.manage" },
 ];

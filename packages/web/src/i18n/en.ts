@@ -1,11 +1,13 @@
 import { enAccess } from "./en-access";
 import { enAgents } from "./en-agents";
+import { enAttendance } from "./en-attendance";
 import type { MessageKey } from "./ja";
 
 /** English. Typed by the Japanese keys, so a missing or extra key fails the build. */
 export const en: Record<MessageKey, string> = {
   ...enAccess,
   ...enAgents,
+  ...enAttendance,
   "layout.skipToContent": "Skip to main content",
   "header.signedInAs": "Signed in as ",
   "header.signOut": "Sign out",

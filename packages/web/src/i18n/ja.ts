@@ -1,5 +1,6 @@
 import { jaAccess } from "./ja-access";
 import { jaAgents } from "./ja-agents";
+import { jaAttendance } from "./ja-attendance";
 
 /**
  * Japanese, the app's first language. Its keys are the typed key set: `en.ts` must hold exactly the
@@ -8,6 +9,7 @@ import { jaAgents } from "./ja-agents";
 export const ja = {
   ...jaAccess,
   ...jaAgents,
+  ...jaAttendance,
   "layout.skipToContent": "本文へ移動",
   "header.signedInAs": "ログイン中：",
   "header.signOut": "ログアウト",

@@ -21,6 +21,9 @@ export type Route =
   | { name: "accessAlarms" }
   | { name: "accessOccupancy" }
   | { name: "accessAgents" }
+  | { name: "attendanceRules" }
+  | { name: "attendancePatterns" }
+  | { name: "attendanceDesignations" }
   | { name: "demoDoorPanel" }
   | { name: "notFound" };
 
@@ -65,6 +68,12 @@ export function matchRoute(pathname: string): Route {
       return { name: "accessOccupancy" };
     case "/access/agents":
       return { name: "accessAgents" };
+    case "/attendance/rules":
+      return { name: "attendanceRules" };
+    case "/attendance/patterns":
+      return { name: "attendancePatterns" };
+    case "/attendance/designations":
+      return { name: "attendanceDesignations" };
     case "/demo/door-panel":
       return { name: "demoDoorPanel" };
   }
@@ -98,5 +107,8 @@ export const paths = {
   accessAlarms: "/access/alarms",
   accessOccupancy: "/access/occupancy",
   accessAgents: "/access/agents",
+  attendanceRules: "/attendance/rules",
+  attendancePatterns: "/attendance/patterns",
+  attendanceDesignations: "/attendance/designations",
   demoDoorPanel: "/demo/door-panel",
 } as const;

@@ -12,6 +12,7 @@ import { paths } from "../../router/routes";
 import { useUser } from "../../session/session";
 import { StaffCardsPanel } from "../access/staff-cards";
 import { WhereCanGoPanel } from "../access/where-can-go";
+import { PatternAssignmentsPanel } from "../attendance/pattern-assignments";
 import { AccountPanel } from "./account-panel";
 import { AssignmentHistory } from "./assignment-history";
 import { StaffEditPanel } from "./staff-edit-panel";
@@ -48,6 +49,9 @@ export function StaffDetailScreen({ id }: { id: number }) {
               <StaffCardsPanel key={`cards-${person.id}`} person={person} />
               <WhereCanGoPanel key={`where-${person.id}`} person={person} />
             </>
+          ) : null}
+          {can(user, "attendanceRules.manage") ? (
+            <PatternAssignmentsPanel key={`patterns-${person.id}`} staffId={person.id} />
           ) : null}
         </>
       ) : null}
