@@ -1,6 +1,7 @@
 export * from "./access";
 export * from "./access-events";
 export * from "./agent";
+export * from "./attendance-month";
 export * from "./attendance-rules";
 export * from "./audit";
 export * from "./auth";

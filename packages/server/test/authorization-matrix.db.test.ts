@@ -66,6 +66,7 @@ describeEachDatabase("every route × every role", (context) => {
       const url = route.url
         .replace(":id", String(staffId))
         .replace(":year", "2026")
+        .replace(":month", "2026-04")
         .replace(":date", "2026-08-14")
         .replace(":membershipId", "1")
         .replace(":enrolmentId", "00000000-0000-4000-8000-000000000000");

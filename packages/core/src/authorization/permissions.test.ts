@@ -4,7 +4,14 @@ import { type Role, roles } from "./roles";
 
 const expected: Record<Role, Permission[]> = {
   staff: ["self.manage", "directory.read"],
-  approver: ["self.manage", "directory.read", "access.approveGrant", "visitor.issue", "attendanceRules.read"],
+  approver: [
+    "self.manage",
+    "directory.read",
+    "access.approveGrant",
+    "visitor.issue",
+    "attendanceRules.read",
+    "attendance.read",
+  ],
   hr: [
     "self.manage",
     "directory.read",
@@ -17,6 +24,7 @@ const expected: Record<Role, Permission[]> = {
     "calendar.manage",
     "attendanceRules.read",
     "attendanceRules.manage",
+    "attendance.read",
   ],
   securityAdmin: [
     "self.manage",
@@ -33,6 +41,7 @@ const expected: Record<Role, Permission[]> = {
     "audit.read",
     "access.read",
     "attendanceRules.read",
+    "attendance.read",
   ],
   sysadmin: [
     "self.manage",

@@ -28,6 +28,8 @@ export const permissionRoles = {
   /** Working-time rules, work patterns and 他律的 designations: section heads and auditors read, HR edits. */
   "attendanceRules.read": ["hr", "approver", "auditor"],
   "attendanceRules.manage": ["hr"],
+  /** Anyone's daily records and month (a person always reads their own). */
+  "attendance.read": ["hr", "approver", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -16,6 +16,7 @@ import { registerAccessRoutes } from "../access/routes";
 import { registerAccessEventRoutes } from "../access-events/routes";
 import { type AgentHub, createAgentHub } from "../agents/agent-hub";
 import { registerAgentRoutes } from "../agents/agent-routes";
+import { registerAttendanceRoutes } from "../attendance/routes";
 import { registerAttendanceRuleRoutes } from "../attendance-rules/routes";
 import { registerAuditRoutes } from "../audit/routes";
 import { registerAccountRoutes } from "../auth/account-routes";
@@ -89,6 +90,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAccessRoutes(api, deps);
   registerAccessEventRoutes(api, deps);
   registerAttendanceRuleRoutes(api, deps);
+  registerAttendanceRoutes(api, deps);
   registerAgentHub(app, api, deps);
   if (options.demoPanel) registerDemoPanelRoutes(api, deps, options.demoPanel);
 

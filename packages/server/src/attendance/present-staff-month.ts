@@ -1,0 +1,35 @@
+import type { StaffMonthDto } from "@tobira/protocol";
+import type { StaffMonth } from "./compute-staff-month";
+
+/** The month as the API answers it: each day's fields spelled out, punches as "HH:MM" of the work day. */
+export function presentStaffMonth(month: StaffMonth): StaffMonthDto {
+  return {
+    staffId: month.staffId,
+    month: month.month,
+    days: month.days.map((day) => {
+      const punches = month.punches.get(day.date);
+      return {
+        date: day.date,
+        dayKind: day.dayKind,
+        clockIn: formatWorkClock(punches?.clockIn ?? null),
+        clockOut: formatWorkClock(punches?.clockOut ?? null),
+        scheduledMinutes: day.scheduledMinutes,
+        workedMinutes: day.workedMinutes,
+        leaveMinutes: day.leaveMinutes,
+        overtime: { ...day.overtime },
+        overtimeMinutes: day.overtimeMinutes,
+        nightShiftMinutes: day.nightShiftMinutes,
+        holidayWorkMinutes: day.holidayWorkMinutes,
+        problems: day.problems.map((problem) => ({ ...problem })),
+      };
+    }),
+    totals: month.totals,
+  };
+}
+
+/** "08:29"; a clock-out after midnight runs on past 24 ("25:10"), as the 出勤簿 writes it. */
+export function formatWorkClock(minute: number | null): string | null {
+  if (minute === null) return null;
+  const hours = Math.floor(minute / 60);
+  return `${String(hours).padStart(2, "0")}:${String(minute - hours * 60).padStart(2, "0")}`;
+}
