@@ -4,7 +4,7 @@ import { createDesignation, deleteDesignation, listDesignations } from "../../ap
 import { listDepartments } from "../../api/org";
 import { DepartmentSelect } from "../../components/department-select";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
-import { SelectField, TextField } from "../../components/form-fields";
+import { SelectField } from "../../components/form-fields";
 import { Loading } from "../../components/loading";
 import { PageHeading } from "../../components/page-heading";
 import { StatusMessage } from "../../components/status-message";
@@ -14,6 +14,7 @@ import { useAction } from "../../lib/use-action";
 import { useQuery } from "../../lib/use-query";
 import { useUser } from "../../session/session";
 import { AttendanceBreadcrumb } from "./attendance-breadcrumb";
+import { checkDateRange, DateRangeFields } from "./date-range-fields";
 
 /** 他律的部署の指定: which sections work under the higher overtime caps, and from when to when. */
 export function DesignationsScreen() {
@@ -117,14 +118,7 @@ function DesignationForm({ departments, onAdded }: { departments: Department[]; 
         label: t("designations.department"),
         message: t("form.missing"),
       });
-    if (from === "")
-      found.push({ id: "designation-from", label: t("designations.from"), message: t("form.missing") });
-    if (to !== "" && from !== "" && to < from)
-      found.push({
-        id: "designation-to",
-        label: t("designations.to"),
-        message: t("designations.toBeforeFrom"),
-      });
+    found.push(...checkDateRange("designation", from, to, t));
     setProblems(found);
     if (found.length > 0 || departmentId === null) return;
     const name = departments.find((department) => department.id === departmentId)?.name ?? "";
@@ -167,26 +161,14 @@ function DesignationForm({ departments, onAdded }: { departments: Department[]; 
           <option value="yes">{t("designations.external")}</option>
           <option value="no">{t("designations.ordinary")}</option>
         </SelectField>
-        <div className="field-pair">
-          <TextField
-            id="designation-from"
-            type="date"
-            label={t("designations.from")}
-            value={from}
-            onChange={(event) => setFrom(event.target.value)}
-            error={problemFor("designation-from")}
-            required
-          />
-          <TextField
-            id="designation-to"
-            type="date"
-            label={t("designations.to")}
-            hint={t("designations.toHint")}
-            value={to}
-            onChange={(event) => setTo(event.target.value)}
-            error={problemFor("designation-to")}
-          />
-        </div>
+        <DateRangeFields
+          idPrefix="designation"
+          from={from}
+          to={to}
+          onFromChange={setFrom}
+          onToChange={setTo}
+          problemFor={problemFor}
+        />
         <div className="button-row">
           <button type="submit" className="button" disabled={action.busy}>
             {t("designations.add")}

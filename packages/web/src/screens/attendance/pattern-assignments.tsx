@@ -7,7 +7,7 @@ import {
   listWorkPatterns,
 } from "../../api/attendance-rules";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
-import { SelectField, TextField } from "../../components/form-fields";
+import { SelectField } from "../../components/form-fields";
 import { Loading } from "../../components/loading";
 import { StatusMessage } from "../../components/status-message";
 import { formatLocalDate } from "../../i18n/format";
@@ -15,6 +15,7 @@ import { useI18n } from "../../i18n/i18n";
 import { useAction } from "../../lib/use-action";
 import { useQuery } from "../../lib/use-query";
 import { useUser } from "../../session/session";
+import { checkDateRange, DateRangeFields } from "./date-range-fields";
 import { formatDuration } from "./work-time";
 
 /** 勤務パターン on the staff screen: which pattern the person works and from when; HR adds and removes. */
@@ -112,14 +113,7 @@ function AssignmentForm({ staffId, patterns, onAdded }: AssignmentFormProps) {
     const found: FieldProblem[] = [];
     if (pattern === undefined)
       found.push({ id: "assignment-pattern", label: t("patterns.name"), message: t("form.missing") });
-    if (from === "")
-      found.push({ id: "assignment-from", label: t("designations.from"), message: t("form.missing") });
-    if (to !== "" && from !== "" && to < from)
-      found.push({
-        id: "assignment-to",
-        label: t("designations.to"),
-        message: t("designations.toBeforeFrom"),
-      });
+    found.push(...checkDateRange("assignment", from, to, t));
     setProblems(found);
     if (found.length > 0 || pattern === undefined) return;
     const ok = await action.run(async () => {
@@ -161,26 +155,14 @@ function AssignmentForm({ staffId, patterns, onAdded }: AssignmentFormProps) {
           </option>
         ))}
       </SelectField>
-      <div className="field-pair">
-        <TextField
-          id="assignment-from"
-          type="date"
-          label={t("designations.from")}
-          value={from}
-          onChange={(event) => setFrom(event.target.value)}
-          error={problemFor("assignment-from")}
-          required
-        />
-        <TextField
-          id="assignment-to"
-          type="date"
-          label={t("designations.to")}
-          hint={t("designations.toHint")}
-          value={to}
-          onChange={(event) => setTo(event.target.value)}
-          error={problemFor("assignment-to")}
-        />
-      </div>
+      <DateRangeFields
+        idPrefix="assignment"
+        from={from}
+        to={to}
+        onFromChange={setFrom}
+        onToChange={setTo}
+        problemFor={problemFor}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={action.busy}>
           {t("assignments.add")}
