@@ -63,6 +63,8 @@ export const workRulesSchema = z.object({
   }),
   holidayWorkRate: percentSchema,
   nightShiftRate: percentSchema,
+  /** Rule versions stored before the town could choose read as terminal punches only. */
+  punchSource: z.enum(["terminal", "terminalAndDoors"]).default("terminal"),
 });
 export type WorkRulesDto = z.infer<typeof workRulesSchema>;
 

@@ -9,10 +9,7 @@ import {
 import type { EffectivePunch } from "./punch-replacements";
 import type { RawTap, TimedDoor } from "./punch-taps";
 import { groupTimedTapsByWorkDay } from "./punch-work-days";
-import type { MinuteRange } from "./work-rules";
-
-/** A town's choice: punches only from attendance terminals, or doors too where a punch is missing. */
-export type PunchSource = "terminal" | "terminalAndDoors";
+import type { MinuteRange, PunchSource } from "./work-rules";
 
 export interface CollectDayPunchesOptions {
   dayBoundaryMinute: number;

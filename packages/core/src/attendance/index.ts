@@ -25,7 +25,6 @@ export {
   type CollectDayPunchesOptions,
   collectDayPunches,
   type DayPunches,
-  type PunchSource,
 } from "./collect-day-punches";
 export * from "./daily-record-types";
 export * from "./leave/index";

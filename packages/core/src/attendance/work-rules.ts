@@ -91,7 +91,12 @@ export interface WorkRules {
   /** 休日勤務手当 and 夜勤手当 (percent). */
   holidayWorkRate: number;
   nightShiftRate: number;
+  /** Where 出勤/退勤 come from: attendance terminals only, or the doors' first entry / last exit too. */
+  punchSource: PunchSource;
 }
+
+/** A town's choice: punches only from attendance terminals, or doors too where a punch is missing. */
+export type PunchSource = "terminal" | "terminalAndDoors";
 
 /** A rule set in force from its 施行日 until the next one's. */
 export interface RuleVersion {
@@ -129,6 +134,7 @@ export const defaultWorkRules: WorkRules = {
   },
   holidayWorkRate: 135,
   nightShiftRate: 25,
+  punchSource: "terminal",
 };
 
 /** The standard pattern: Monday to Friday 8:30–17:15 with the 12:00–13:00 break (7 h 45 min). */
