@@ -33,6 +33,11 @@ export const requirements = [
     present: () =>
       existsSync("/usr/bin/pkcs11-tool") && existsSync("/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so"),
   },
+  {
+    what: "pdftotext, which the tests use to read back the printed books",
+    debianPackages: ["poppler-utils"],
+    present: () => existsSync("/usr/bin/pdftotext"),
+  },
 ];
 
 function isDebianRoot() {

@@ -1,5 +1,6 @@
 import { overtimeBuckets } from "@tobira/core/attendance";
 import { z } from "zod";
+import { attendanceEntrySchema } from "./attendance-entries";
 import { idSchema, localDateSchema } from "./common";
 
 /** A calendar month written YYYY-MM (01–12). */
@@ -56,11 +57,52 @@ export const attendanceMonthTotalsSchema = z.object({
   over60StartedOn: localDateSchema.nullable(),
 });
 
-/** One person's month: each day of their employment in it, and the month's totals. */
+export const monthCloseEventSchema = z.object({
+  closedBy: z.string(),
+  closedAt: z.string(),
+  reopenedBy: z.string().nullable(),
+  reopenedAt: z.string().nullable(),
+  reopenReason: z.string().nullable(),
+});
+
+/** Closed when the latest close has not been reopened; `history` is oldest first. */
+export const monthCloseStateSchema = z.object({
+  closed: z.boolean(),
+  /** The department whose close covers this one (itself or a department above it), when closed. */
+  closedByDepartmentId: z.number().int().nullable(),
+  history: z.array(monthCloseEventSchema),
+});
+export type MonthCloseStateDto = z.infer<typeof monthCloseStateSchema>;
+
+/** One person's overtime against the caps that apply to their section (month, fiscal year to date). */
+export const overtimeCapStatusSchema = z.object({
+  section: z.enum(["ordinary", "externallyDriven"]),
+  monthMinutes: minutes,
+  /** The month cap (45 h ordinary; below 100 h for 他律的 sections). */
+  monthCapMinutes: minutes,
+  fiscalYearMinutes: minutes,
+  fiscalYearCapMinutes: minutes,
+  /**
+   * Findings from the cap checks: month_cap, year_cap, average_cap (a 2–6-month window of a 他律的
+   * section), months_over_45, health_notify (over 80 h), health_interview (100 h or more).
+   */
+  findings: z.array(z.object({ kind: z.string(), message: z.string() })),
+  /** 80 h: a health notice; 100 h: an interview with the doctor. */
+  health: z.enum(["none", "notify", "interview"]),
+});
+export type OvertimeCapStatusDto = z.infer<typeof overtimeCapStatusSchema>;
+
+/**
+ * One person's month: each day of their employment in it, the month's totals, the entries recorded for
+ * it (corrections, orders, leave …), their overtime against the caps, and whether their month is closed.
+ */
 export const staffMonthSchema = z.object({
   staffId: z.number().int(),
   month: localMonthSchema,
   days: z.array(attendanceDaySchema),
   totals: attendanceMonthTotalsSchema,
+  entries: z.array(attendanceEntrySchema),
+  caps: overtimeCapStatusSchema,
+  close: monthCloseStateSchema,
 });
 export type StaffMonthDto = z.infer<typeof staffMonthSchema>;

@@ -11,6 +11,7 @@ const expected: Record<Role, Permission[]> = {
     "visitor.issue",
     "attendanceRules.read",
     "attendance.read",
+    "attendance.close",
   ],
   hr: [
     "self.manage",
@@ -25,6 +26,10 @@ const expected: Record<Role, Permission[]> = {
     "attendanceRules.read",
     "attendanceRules.manage",
     "attendance.read",
+    "attendance.correct",
+    "attendance.close",
+    "attendance.reopen",
+    "payroll.export",
   ],
   securityAdmin: [
     "self.manage",

@@ -30,6 +30,13 @@ export const permissionRoles = {
   "attendanceRules.manage": ["hr"],
   /** Anyone's daily records and month (a person always reads their own). */
   "attendance.read": ["hr", "approver", "auditor"],
+  /** Entering approved facts for a day directly (打刻修正, 命令, 休暇 … on someone's behalf). */
+  "attendance.correct": ["hr"],
+  /** Closing a department's month (締め); only HR reopens it. */
+  "attendance.close": ["hr", "approver"],
+  "attendance.reopen": ["hr"],
+  /** The payroll export and its column layout. */
+  "payroll.export": ["hr"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

@@ -257,6 +257,9 @@ export interface Database {
   attendance_rule_version: AttendanceRuleVersionTable;
   work_pattern: WorkPatternTable;
   pattern_assignment: PatternAssignmentTable;
+  attendance_entry: AttendanceEntryTable;
+  attendance_month_close: AttendanceMonthCloseTable;
+  attendance_setting: AttendanceSettingTable;
   section_designation: SectionDesignationTable;
 }
 
@@ -436,4 +439,45 @@ export interface SectionDesignationTable {
   externally_driven: number;
   valid_from: LocalDate;
   valid_to: LocalDate | null;
+}
+
+// ---- 勤務の記録 (attendance entries and the month close) ----
+
+/**
+ * An approved fact about one person's work day. `kind` says which columns are set: punchCorrection
+ * (start_minute = 出勤 and/or end_minute = 退勤), overtimeOrder (start/end), leave (leave_type, start/end
+ * or both null for the whole day), holidayWork (compensation), divergenceReason (reason only).
+ */
+export interface AttendanceEntryTable {
+  id: Generated<number>;
+  staff_id: number;
+  work_date: LocalDate;
+  kind: string;
+  start_minute: number | null;
+  end_minute: number | null;
+  leave_type: string | null;
+  compensation: string | null;
+  reason: string;
+  recorded_by: string;
+  recorded_at: Instant;
+}
+
+/** A department's month closed (締め); reopening fills the reopened_* columns, and a new close adds a row. */
+export interface AttendanceMonthCloseTable {
+  id: Generated<number>;
+  department_id: number;
+  month: string;
+  closed_by: string;
+  closed_at: Instant;
+  reopened_by: string | null;
+  reopened_at: Instant | null;
+  reopen_reason: string | null;
+}
+
+/** A town-wide attendance setting that is not a dated rule (the payroll layout), JSON by key. */
+export interface AttendanceSettingTable {
+  key: string;
+  value: string;
+  updated_by: string;
+  updated_at: Instant;
 }

@@ -8,6 +8,7 @@ import * as doorHeldOpen from "./2026-11-27-0006-door-held-open";
 import * as visitorGrants from "./2026-11-27-0007-visitor-grants";
 import * as agents from "./2026-11-27-0008-agents";
 import * as attendanceRules from "./2026-11-27-0009-attendance-rules";
+import * as attendanceEntries from "./2026-11-27-0010-attendance-entries";
 
 /** Every migration in order; names sort by date so new ones go at the end. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27-0007-visitor-grants": visitorGrants,
   "2026-11-27-0008-agents": agents,
   "2026-11-27-0009-attendance-rules": attendanceRules,
+  "2026-11-27-0010-attendance-entries": attendanceEntries,
 };
