@@ -2,11 +2,15 @@ import type { PatternAssignmentDto, PatternAssignmentInput } from "@tobira/proto
 import type { Executor } from "../db/transaction";
 import type { DateRange } from "./date-ranges";
 
-/** Assignments with their pattern's name, by staff member then start date; only one person's with `staffId`. */
+/**
+ * Assignments with their pattern's name, by staff member then start date; only one person's with
+ * `staffId`, only those people's with `staffIds`.
+ */
 export async function listPatternAssignments(
   db: Executor,
-  only: { staffId?: number; id?: number } = {},
+  only: { staffId?: number; staffIds?: readonly number[]; id?: number } = {},
 ): Promise<PatternAssignmentDto[]> {
+  if (only.staffIds?.length === 0) return [];
   let query = db
     .selectFrom("pattern_assignment as a")
     .innerJoin("work_pattern as p", "p.id", "a.pattern_id")
@@ -14,6 +18,7 @@ export async function listPatternAssignments(
     .orderBy("a.staff_id")
     .orderBy("a.valid_from");
   if (only.staffId !== undefined) query = query.where("a.staff_id", "=", only.staffId);
+  if (only.staffIds !== undefined) query = query.where("a.staff_id", "in", only.staffIds);
   if (only.id !== undefined) query = query.where("a.id", "=", only.id);
   const rows = await query.execute();
   return rows.map((r) => ({

@@ -1,8 +1,13 @@
-import type { StaffMonthDto } from "@tobira/protocol";
+import type { MonthCloseStateDto, OvertimeCapStatusDto, StaffMonthDto } from "@tobira/protocol";
+import { workTimeFromMinutes } from "../attendance-rules/work-time";
 import type { StaffMonth } from "./compute-staff-month";
 
 /** The month as the API answers it: each day's fields spelled out, punches as "HH:MM" of the work day. */
-export function presentStaffMonth(month: StaffMonth): StaffMonthDto {
+export function presentStaffMonth(
+  month: StaffMonth,
+  caps: OvertimeCapStatusDto,
+  close: MonthCloseStateDto,
+): StaffMonthDto {
   return {
     staffId: month.staffId,
     month: month.month,
@@ -24,12 +29,13 @@ export function presentStaffMonth(month: StaffMonth): StaffMonthDto {
       };
     }),
     totals: month.totals,
+    entries: month.entries,
+    caps,
+    close: { closed: close.closed, closedByDepartmentId: close.closedByDepartmentId, history: close.history },
   };
 }
 
 /** "08:29"; a clock-out after midnight runs on past 24 ("25:10"), as the 出勤簿 writes it. */
 export function formatWorkClock(minute: number | null): string | null {
-  if (minute === null) return null;
-  const hours = Math.floor(minute / 60);
-  return `${String(hours).padStart(2, "0")}:${String(minute - hours * 60).padStart(2, "0")}`;
+  return minute === null ? null : workTimeFromMinutes(minute);
 }
