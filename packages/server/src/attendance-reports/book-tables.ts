@@ -188,7 +188,8 @@ export function buildOvertimeOrderTable(report: MonthReport): TextTable {
   const totalRows = report.people
     .filter(
       (line) =>
-        line.month.totals.overtimeMinutes > 0 || line.month.entries.some((entry) => entry.kind === "overtimeOrder"),
+        line.month.totals.overtimeMinutes > 0 ||
+        line.month.entries.some((entry) => entry.kind === "overtimeOrder"),
     )
     .map((line) => [
       "月計",
