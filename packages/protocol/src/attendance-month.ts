@@ -87,6 +87,8 @@ export const overtimeCapStatusSchema = z.object({
    * section), months_over_45, health_notify (over 80 h), health_interview (100 h or more).
    */
   findings: z.array(z.object({ kind: z.string(), message: z.string() })),
+  /** The rules' health-notice line (80 h), above which a notice goes out. */
+  healthNoticeMinutes: minutes,
   /** 80 h: a health notice; 100 h: an interview with the doctor. */
   health: z.enum(["none", "notify", "interview"]),
 });

@@ -20,9 +20,13 @@ import { LiveMonitorScreen } from "./screens/access/live-monitor";
 import { OccupancyScreen } from "./screens/access/occupancy";
 import { SchedulesScreen } from "./screens/access/schedules";
 import { VisitorsScreen } from "./screens/access/visitors";
+import { DepartmentMonthScreen } from "./screens/attendance/department-month";
 import { DesignationsScreen } from "./screens/attendance/designations";
+import { MyMonthScreen } from "./screens/attendance/my-month";
 import { PatternsScreen } from "./screens/attendance/patterns";
+import { PayrollLayoutScreen } from "./screens/attendance/payroll-layout";
 import { RulesScreen } from "./screens/attendance/rules";
+import { StaffMonthScreen } from "./screens/attendance/staff-month";
 import { AuditLogScreen } from "./screens/audit/audit-log";
 import { PasswordChangeScreen } from "./screens/auth/password-change";
 import { SignInScreen } from "./screens/auth/sign-in";
@@ -120,6 +124,10 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   attendanceRules: "attendanceRules.read",
   attendancePatterns: "attendanceRules.read",
   attendanceDesignations: "attendanceRules.read",
+  attendanceMe: null,
+  attendanceDepartments: "attendance.read",
+  attendanceStaff: "attendance.read",
+  payrollLayout: "payroll.export",
   demoDoorPanel: null,
   notFound: null,
 };
@@ -176,6 +184,14 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <PatternsScreen />;
     case "attendanceDesignations":
       return <DesignationsScreen />;
+    case "attendanceMe":
+      return <MyMonthScreen />;
+    case "attendanceDepartments":
+      return <DepartmentMonthScreen />;
+    case "attendanceStaff":
+      return <StaffMonthScreen key={route.id} id={route.id} />;
+    case "payrollLayout":
+      return <PayrollLayoutScreen />;
     case "demoDoorPanel":
       return <DoorPanelScreen />;
     case "notFound":

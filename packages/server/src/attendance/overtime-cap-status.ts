@@ -69,6 +69,7 @@ export function describeCapStatus(
     fiscalYearCapMinutes: externallyDriven
       ? rules.caps.externallyDriven.yearMinutes
       : rules.caps.ordinary.yearMinutes,
+    healthNoticeMinutes: rules.health.notifyAboveMinutes,
     findings: findings.map((finding) => ({ kind: finding.kind, message: describeFinding(finding) })),
     health: findings.some((f) => f.kind === "health_interview")
       ? "interview"

@@ -9,6 +9,8 @@ export interface NavItem {
   description: MessageKey;
   /** Shown when the user holds any one of these. */
   permission: Permission | readonly Permission[];
+  /** Shown only to accounts tied to a staff member (their own attendance). */
+  needsStaff?: boolean;
 }
 
 /** The sections of the app; each shows only to roles holding its permission. */
@@ -26,6 +28,25 @@ export const navItems: readonly NavItem[] = [
     label: "nav.access",
     description: "home.access",
     permission: ["access.read", "access.approveGrant", "visitor.issue"],
+  },
+  {
+    path: paths.attendanceMe,
+    label: "nav.attendanceMe",
+    description: "home.attendanceMe",
+    permission: "self.manage",
+    needsStaff: true,
+  },
+  {
+    path: paths.attendanceDepartments,
+    label: "nav.attendanceDepartments",
+    description: "home.attendanceDepartments",
+    permission: "attendance.read",
+  },
+  {
+    path: paths.payrollLayout,
+    label: "nav.payrollLayout",
+    description: "home.payrollLayout",
+    permission: "payroll.export",
   },
   {
     path: paths.attendanceRules,
@@ -48,7 +69,9 @@ export const demoNavItem: NavItem = {
 /** The sections this user may open, with the demo panel when the server offers it. */
 export function visibleNavItems(user: SessionUser, demoPanel: boolean): NavItem[] {
   const items = demoPanel ? [...navItems, demoNavItem] : navItems;
-  return items.filter((item) => canAny(user, item.permission));
+  return items.filter(
+    (item) => canAny(user, item.permission) && (item.needsStaff !== true || user.staffId !== null),
+  );
 }
 
 /** visibleNavItems, asking the server once whether it runs the demo. */

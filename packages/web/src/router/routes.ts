@@ -24,6 +24,10 @@ export type Route =
   | { name: "attendanceRules" }
   | { name: "attendancePatterns" }
   | { name: "attendanceDesignations" }
+  | { name: "attendanceMe" }
+  | { name: "attendanceDepartments" }
+  | { name: "attendanceStaff"; id: number }
+  | { name: "payrollLayout" }
   | { name: "demoDoorPanel" }
   | { name: "notFound" };
 
@@ -74,11 +78,20 @@ export function matchRoute(pathname: string): Route {
       return { name: "attendancePatterns" };
     case "/attendance/designations":
       return { name: "attendanceDesignations" };
+    case "/attendance/me":
+      return { name: "attendanceMe" };
+    case "/attendance/departments":
+      return { name: "attendanceDepartments" };
+    case "/attendance/payroll-layout":
+      return { name: "payrollLayout" };
     case "/demo/door-panel":
       return { name: "demoDoorPanel" };
   }
   const group = Number(/^\/access\/groups\/(\d+)$/.exec(path)?.[1]);
   if (Number.isSafeInteger(group) && group > 0) return { name: "accessGroup", id: group };
+  const attendanceStaff = Number(/^\/attendance\/staff\/(\d+)$/.exec(path)?.[1]);
+  if (Number.isSafeInteger(attendanceStaff) && attendanceStaff > 0)
+    return { name: "attendanceStaff", id: attendanceStaff };
   const staff = /^\/staff\/(\d+)$/.exec(path);
   const id = Number(staff?.[1]);
   if (Number.isSafeInteger(id) && id > 0) return { name: "staffDetail", id };
@@ -110,5 +123,26 @@ export const paths = {
   attendanceRules: "/attendance/rules",
   attendancePatterns: "/attendance/patterns",
   attendanceDesignations: "/attendance/designations",
+  attendanceMe: "/attendance/me",
+  attendanceMeMonth: (month: string) => `/attendance/me?month=${month}`,
+  attendanceDepartments: "/attendance/departments",
+  /** A department's month; without a department the screen asks for one. */
+  attendanceDepartmentMonth: (departmentId: number | null, month: string) =>
+    departmentId === null
+      ? `/attendance/departments?month=${month}`
+      : `/attendance/departments?department=${departmentId}&month=${month}`,
+  /** A person's month; `date` and `kind` open the entry form ready, `department` leads back to its month. */
+  attendanceStaff: (
+    id: number,
+    month: string,
+    extra: { date?: string; kind?: string; department?: number } = {},
+  ) => {
+    const query = new URLSearchParams({ month });
+    if (extra.date !== undefined) query.set("date", extra.date);
+    if (extra.kind !== undefined) query.set("kind", extra.kind);
+    if (extra.department !== undefined) query.set("department", String(extra.department));
+    return `/attendance/staff/${id}?${query.toString()}`;
+  },
+  payrollLayout: "/attendance/payroll-layout",
   demoDoorPanel: "/demo/door-panel",
 } as const;

@@ -20,7 +20,11 @@ const version = (id: number, effectiveFrom: string): RuleVersionDto => ({
 
 describe("rule versions in the form", () => {
   it("gives back the same rules after flattening them into form fields", () => {
-    expect(buildRules(flattenRules(standardRules), standardRules.rates)).toEqual(standardRules);
+    expect(buildRules(flattenRules(standardRules), standardRules.rates, standardRules.punchSource)).toEqual(
+      standardRules,
+    );
+    const doors = { ...standardRules, punchSource: "terminalAndDoors" as const };
+    expect(buildRules(flattenRules(doors), doors.rates, doors.punchSource)).toEqual(doors);
   });
 
   it("shows every field as text that reads back to the same number", () => {

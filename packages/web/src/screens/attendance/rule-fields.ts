@@ -39,6 +39,14 @@ export type ScalarRuleField =
   | "nightShiftRate";
 export type RateTable<T> = Record<RateBucket, Record<RateTier, T>>;
 
+/** Where 出勤/退勤 come from: the terminal only, or door entries and exits on days the terminal has none. */
+export const punchSources = ["terminal", "terminalAndDoors"] as const;
+export type PunchSource = WorkRulesDto["punchSource"];
+
+export function punchSourceKey(source: PunchSource): MessageKey {
+  return `rules.punchSource.${source}`;
+}
+
 export interface RuleFieldSpec {
   field: ScalarRuleField;
   kind: RuleFieldKind;
@@ -162,8 +170,12 @@ export function flattenRules(rules: WorkRulesDto): Record<ScalarRuleField, numbe
   };
 }
 
-/** The inverse of flattenRules, with the rate table beside it. */
-export function buildRules(values: Record<ScalarRuleField, number>, rates: RateTable<number>): WorkRulesDto {
+/** The inverse of flattenRules, with the rate table and the punch source beside it. */
+export function buildRules(
+  values: Record<ScalarRuleField, number>,
+  rates: RateTable<number>,
+  punchSource: PunchSource,
+): WorkRulesDto {
   return {
     dayBoundaryMinute: values.dayBoundaryMinute,
     night: { startMinute: values.nightStartMinute, endMinute: values.nightEndMinute },
@@ -187,6 +199,7 @@ export function buildRules(values: Record<ScalarRuleField, number>, rates: RateT
     rates,
     holidayWorkRate: values.holidayWorkRate,
     nightShiftRate: values.nightShiftRate,
+    punchSource,
   };
 }
 

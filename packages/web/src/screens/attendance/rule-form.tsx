@@ -2,7 +2,7 @@ import type { RuleVersionDto, RuleVersionInput } from "@tobira/protocol";
 import { type FormEvent, useState } from "react";
 import { createRuleVersion, updateRuleVersion } from "../../api/attendance-rules";
 import { ErrorSummary, type FieldProblem } from "../../components/error-summary";
-import { TextField } from "../../components/form-fields";
+import { SelectField, TextField } from "../../components/form-fields";
 import { formatLocalDate, todayInTokyo } from "../../i18n/format";
 import { type Translate, useI18n } from "../../i18n/i18n";
 import { useAction } from "../../lib/use-action";
@@ -13,7 +13,10 @@ import {
   formatRuleValue,
   labelKey,
   mapRateTable,
+  type PunchSource,
   parseRuleValue,
+  punchSourceKey,
+  punchSources,
   type RateBucket,
   type RateTable,
   type RateTier,
@@ -52,6 +55,7 @@ export function RuleForm({ initial, editing, onSaved, onCancel }: RuleFormProps)
   const [rates, setRates] = useState<RateTable<string>>(() =>
     mapRateTable((bucket, tier) => String(initial.rules.rates[bucket][tier])),
   );
+  const [punchSource, setPunchSource] = useState<PunchSource>(initial.rules.punchSource);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [showSummary, setShowSummary] = useState(false);
 
@@ -102,7 +106,7 @@ export function RuleForm({ initial, editing, onSaved, onCancel }: RuleFormProps)
     const kinds = scalarKinds();
     const numbers = mapScalars((field) => parseRuleValue(kinds[field].kind, scalars[field]) ?? 0);
     const rateNumbers = mapRateTable((bucket, tier) => Number(rates[bucket][tier]));
-    const body: RuleVersionInput = { effectiveFrom, rules: buildRules(numbers, rateNumbers) };
+    const body: RuleVersionInput = { effectiveFrom, rules: buildRules(numbers, rateNumbers, punchSource) };
     const result: { saved: RuleVersionDto | null } = { saved: null };
     const message = t("rules.saved", { date: formatLocalDate(effectiveFrom, language) });
     await action.run(async () => {
@@ -138,6 +142,25 @@ export function RuleForm({ initial, editing, onSaved, onCancel }: RuleFormProps)
           error={errors[effectiveId]}
           required
         />
+        <fieldset>
+          <legend>{t("rules.group.punchSource")}</legend>
+          <SelectField
+            id="rule-punchSource"
+            label={t("rules.field.punchSource")}
+            hint={t("rules.punchSourceHint")}
+            value={punchSource}
+            onChange={(event) => {
+              const source = punchSources.find((candidate) => candidate === event.target.value);
+              if (source !== undefined) setPunchSource(source);
+            }}
+          >
+            {punchSources.map((source) => (
+              <option key={source} value={source}>
+                {t(punchSourceKey(source))}
+              </option>
+            ))}
+          </SelectField>
+        </fieldset>
         {ruleGroups.map((group) => (
           <fieldset key={group.legend}>
             <legend>{t(group.legend)}</legend>

@@ -5,6 +5,7 @@ import {
   flattenRules,
   formatRuleValue,
   labelKey,
+  punchSourceKey,
   type RuleFieldKind,
   rateBuckets,
   ruleGroups,
@@ -30,6 +31,15 @@ export function RuleSummary({ rules }: { rules: WorkRulesDto }) {
   return (
     <>
       <dl className="facts rule-facts">
+        <div className="facts__row">
+          <dt>
+            {t("rules.fieldInGroup", {
+              group: t("rules.group.punchSource"),
+              field: t("rules.field.punchSource"),
+            })}
+          </dt>
+          <dd>{t(punchSourceKey(rules.punchSource))}</dd>
+        </div>
         {ruleGroups.flatMap((group) =>
           group.fields.map((spec) => (
             <div key={spec.field} className="facts__row">
