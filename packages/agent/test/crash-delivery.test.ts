@@ -63,6 +63,10 @@ describe("an agent killed with SIGKILL during delivery", () => {
 
     const first = spawnAgent(dataDir, server.url, "append");
     await server.waitFor(() => server.stored.length >= 200, 30_000);
+    // From here batches are stored but not acknowledged, so the kill always leaves one in flight.
+    server.holdAcks = true;
+    const storedAtHold = server.stored.length;
+    await server.waitFor(() => server.stored.length > storedAtHold, 30_000);
     first.child.kill("SIGKILL");
     await first.exited;
 
@@ -70,6 +74,7 @@ describe("an agent killed with SIGKILL during delivery", () => {
     // Every append that returned is on disk.
     expect(onDisk).toEqual(expect.arrayContaining(first.appended));
 
+    server.holdAcks = false;
     spawnAgent(dataDir, server.url, "deliver");
     await server.waitFor(() => server.stored.length === onDisk.length, 30_000);
 

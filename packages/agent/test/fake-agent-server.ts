@@ -55,6 +55,8 @@ export interface FakeAgentServer {
   /** Events stored once each, in the order they first arrived. */
   readonly stored: AccessEventInput[];
   readonly duplicates: string[];
+  /** While true, events are stored but never acknowledged (a batch stays in flight). */
+  holdAcks: boolean;
   connections: number;
   helloFailures: number;
   statusOf: Map<string, AgentStatus>;
@@ -192,6 +194,7 @@ export async function startFakeAgentServer(options: FakeAgentServerOptions): Pro
       ws.terminate();
       return;
     }
+    if (server.holdAcks) return;
     const ack: ServerMessage = { type: "events_ack", batchId, accepted, duplicates };
     if (options.ackDelayMs === undefined) sendTo(ws, ack);
     else setTimeout(() => sendTo(ws, ack), options.ackDelayMs);
@@ -208,6 +211,7 @@ export async function startFakeAgentServer(options: FakeAgentServerOptions): Pro
     received: [],
     stored: [],
     duplicates: [],
+    holdAcks: false,
     connections: 0,
     helloFailures: 0,
     statusOf: new Map(),

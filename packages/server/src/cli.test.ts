@@ -31,7 +31,8 @@ async function tobira(args: string[], extraEnv: Record<string, string> = {}): Pr
   }
 }
 
-describe("tobira command line", () => {
+// Each case starts the command line one or more times, compiling it afresh; a loaded machine needs the room.
+describe("tobira command line", { timeout: 60_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("migrates an empty database and then reports it up to date", async () => {
