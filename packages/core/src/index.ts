@@ -3,3 +3,4 @@ export * from "./attendance/index";
 export * from "./audit/index";
 export * from "./authorization/index";
 export * from "./calendar/index";
+export * from "./requests/index";
