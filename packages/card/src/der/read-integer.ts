@@ -32,9 +32,13 @@ export function readSmallInteger(tlv: Tlv, what = "INTEGER", max = 0xffff): numb
   return Number(value);
 }
 
-/** An INTEGER's magnitude as lowercase hex without sign padding: serial numbers as people quote them. */
+/**
+ * A non-negative INTEGER as lowercase hex without sign padding: serial numbers as people quote them.
+ * Negative values are refused (RFC 5280 wants positive serials), since -128 and 128 would read alike.
+ */
 export function readIntegerHex(tlv: Tlv, what = "INTEGER"): string {
   const bytes = readIntegerBytes(tlv, what);
+  if ((bytes[0] ?? 0) >= 0x80) throw new DerError("invalid_value", `${what} is negative`);
   const unpadded = bytes.length > 1 && bytes[0] === 0 ? bytes.subarray(1) : bytes;
   return Buffer.from(unpadded).toString("hex");
 }

@@ -37,12 +37,18 @@ describe("INTEGER", () => {
     [[0x00], 0n, "00"],
     [[0x7f], 127n, "7f"],
     [[0x00, 0x80], 128n, "80"],
-    [[0xff], -1n, "ff"],
-    [[0x80], -128n, "80"],
     [[0x00, 0xc4, 0x2f, 0x01], 0xc42f01n, "c42f01"],
   ])("reads %j as %s (hex %s)", (content, value, hexValue) => {
     expect(readInteger(encodeAndRead(Tag.INTEGER, content))).toBe(value);
     expect(readIntegerHex(encodeAndRead(Tag.INTEGER, content))).toBe(hexValue);
+  });
+
+  it.each([
+    [[0xff], -1n],
+    [[0x80], -128n],
+  ])("reads %j as %s, and refuses it as hex, where -128 would read as 128", (content, value) => {
+    expect(readInteger(encodeAndRead(Tag.INTEGER, content))).toBe(value);
+    expect(catchReason(() => readIntegerHex(encodeAndRead(Tag.INTEGER, content)))).toBe("invalid_value");
   });
 
   it.each([

@@ -106,6 +106,15 @@ describe("parseCertificate", () => {
     expect(catchReason(() => parseCertificate(der))).toBe("malformed");
   });
 
+  it("refuses a negative serial number, which would read like a positive one", () => {
+    const der = Uint8Array.from(rsaLeaf());
+    // version [0] (a0 03 02 01 02) is followed by the serial's INTEGER; set its sign bit.
+    const version = Buffer.from("a003020102", "hex");
+    const serialValueAt = Buffer.from(der).indexOf(version) + version.length + 2;
+    der[serialValueAt] = 0x80;
+    expect(catchReason(() => parseCertificate(der))).toBe("malformed");
+  });
+
   it("gives a certificate or a CertificateParseError for mutations of a real one", () => {
     const der = rsaLeaf();
     fc.assert(
