@@ -76,7 +76,11 @@ describe("an agent killed with SIGKILL during delivery", () => {
 
     server.holdAcks = false;
     spawnAgent(dataDir, server.url, "deliver");
-    await server.waitFor(() => server.stored.length === onDisk.length, 30_000);
+    // Everything may be stored already, so also wait for the held batch to come again from the restarted agent.
+    await server.waitFor(
+      () => server.stored.length === onDisk.length && server.duplicates.length > 0,
+      30_000,
+    );
 
     expect(server.stored.map((event) => event.eventId)).toEqual(onDisk);
     // The batch in flight at the kill was stored but never acknowledged: it came again and was recognised.
