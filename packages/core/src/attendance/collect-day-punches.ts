@@ -8,7 +8,7 @@ import {
 } from "./punch-correction";
 import type { EffectivePunch } from "./punch-replacements";
 import type { RawTap, TimedDoor } from "./punch-taps";
-import { groupTimedTapsByWorkDay } from "./punch-work-days";
+import { groupTimedTapsByWorkDay, type WorkDayTaps } from "./punch-work-days";
 import type { MinuteRange, PunchSource } from "./work-rules";
 
 export interface CollectDayPunchesOptions {
@@ -45,9 +45,25 @@ export function collectDayPunches(
   date: LocalDate,
   options: CollectDayPunchesOptions,
 ): DayPunches {
+  return collectGroupedDayPunches(
+    groupTimedTapsByWorkDay(taps, options.dayBoundaryMinute, options.openShiftHours),
+    date,
+    options,
+  );
+}
+
+/**
+ * The same from taps already grouped into work days (`groupTimedTapsByWorkDay` with the same boundary and
+ * open-shift hours), so a month groups a person's taps once instead of once per day.
+ */
+export function collectGroupedDayPunches(
+  workDays: ReadonlyMap<LocalDate, WorkDayTaps>,
+  date: LocalDate,
+  options: CollectDayPunchesOptions,
+): DayPunches {
   if (!isLocalDate(date)) throw new RangeError(`Not a 'YYYY-MM-DD' date: ${JSON.stringify(date)}`);
   if (options.correction !== undefined) assertPunchCorrection(options.correction, date);
-  const day = groupTimedTapsByWorkDay(taps, options.dayBoundaryMinute, options.openShiftHours).get(date);
+  const day = workDays.get(date);
   const midnightMs = toEpochDay(date) * MS_PER_DAY - TOKYO_OFFSET_MS;
   const toMinute = (ms: number): number => Math.floor((ms - midnightMs) / MS_PER_MINUTE);
 

@@ -24,6 +24,7 @@ export {
 export {
   type CollectDayPunchesOptions,
   collectDayPunches,
+  collectGroupedDayPunches,
   type DayPunches,
 } from "./collect-day-punches";
 export * from "./daily-record-types";
@@ -31,7 +32,7 @@ export * from "./leave/index";
 export type { LocalMonth } from "./month-key";
 export type { PunchCorrection, PunchOrigin } from "./punch-correction";
 export type { RawTap } from "./punch-taps";
-export { groupTapsByWorkDay } from "./punch-work-days";
+export { groupTapsByWorkDay, groupTimedTapsByWorkDay, type WorkDayTaps } from "./punch-work-days";
 export { roundBucketMinutes } from "./round-bucket-minutes";
 export { defaultDayBoundaryMinute, workDayStartOf } from "./work-day";
 export * from "./work-rules";

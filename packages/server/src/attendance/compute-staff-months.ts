@@ -3,17 +3,19 @@ import {
   aggregateMonth,
   calculateDailyRecord,
   classifyDay,
-  collectDayPunches,
+  collectGroupedDayPunches,
   compareLocalDates,
   type DailyRecord,
   dayOfWeek,
   findRulesOn,
+  groupTimedTapsByWorkDay,
   type LocalDate,
   type RawTap,
   type RuleVersion,
   standardPattern,
   type TownDay,
   type Weekday,
+  type WorkDayTaps,
   type WorkPattern,
   type WorkRules,
 } from "@tobira/core";
@@ -91,6 +93,8 @@ export async function computeStaffMonths(
       listStaffTaps(db, chunk, tapRange),
     ]);
     const employment = new Map(staffRows.map((row) => [row.id, row]));
+    const assignmentsOf = groupByStaff(assignments);
+    const entriesOf = groupByStaff(entries);
     for (const staffId of chunk) {
       const staff = employment.get(staffId);
       if (!staff) continue;
@@ -100,8 +104,8 @@ export async function computeStaffMonths(
           startDate: staff.start_date,
           endDate: staff.end_date,
           taps: taps.get(staffId) ?? [],
-          assignments: assignments.filter((a) => a.staffId === staffId),
-          entries: entries.filter((e) => e.staffId === staffId),
+          assignments: assignmentsOf.get(staffId) ?? [],
+          entries: entriesOf.get(staffId) ?? [],
         }),
       );
     }
@@ -113,13 +117,23 @@ function computeOneMonth(town: TownMonth, person: PersonFacts): StaffMonth {
     compareLocalDates(date, person.startDate) >= 0 &&
     (person.endDate === null || compareLocalDates(date, person.endDate) <= 0);
   const entriesByDate = groupEntriesByDate(person.entries);
+  // Grouping a month of taps into work days is most of the work; it is done once per day boundary in force.
+  const workDaysByBoundary = new Map<number, Map<LocalDate, WorkDayTaps>>();
+  const workDaysFor = (boundary: number) => {
+    let workDays = workDaysByBoundary.get(boundary);
+    if (!workDays) {
+      workDays = groupTimedTapsByWorkDay(person.taps, boundary);
+      workDaysByBoundary.set(boundary, workDays);
+    }
+    return workDays;
+  };
   const days: DailyRecord[] = [];
   const punches: StaffMonth["punches"] = new Map();
   for (const date of town.dates.filter(employed)) {
     const rules = findRulesInForce(town.versions, date);
     const pattern = findPatternOn(person.assignments, town.patterns, date) ?? town.fallbackPattern;
     const entry = entriesByDate.get(date);
-    const day = collectDayPunches(person.taps, date, {
+    const day = collectGroupedDayPunches(workDaysFor(rules.dayBoundaryMinute), date, {
       dayBoundaryMinute: rules.dayBoundaryMinute,
       source: rules.punchSource,
       ...(entry?.correction ? { correction: entry.correction } : {}),
@@ -155,6 +169,16 @@ function computeOneMonth(town: TownMonth, person: PersonFacts): StaffMonth {
     entries: person.entries,
     totals: aggregateMonth(days, findRulesInForce(town.versions, last)),
   };
+}
+
+function groupByStaff<T extends { staffId: number }>(items: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.staffId);
+    if (group) group.push(item);
+    else groups.set(item.staffId, [item]);
+  }
+  return groups;
 }
 
 export function findRulesInForce(versions: readonly RuleVersion[], date: LocalDate): WorkRules {
