@@ -9,6 +9,7 @@ import { placeStaff } from "../org/place-staff";
 import { insertPosition } from "../org/position-repository";
 import { insertStaff } from "../org/staff-repository";
 import { demoDepartments, demoPositions, familyNames, givenNames } from "./demo-town-data";
+import { seedDemoAttendance } from "./seed-demo-attendance";
 import { seedDemoBuilding } from "./seed-demo-building";
 
 export const demoPassword = "tobira-demo";
@@ -48,6 +49,7 @@ export async function seedDemoTownIfEmpty(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const accounts = await seedTown(trx, passwordHash, now);
+    await seedDemoAttendance(trx, now);
     await appendAudit(
       trx,
       {
