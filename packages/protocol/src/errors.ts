@@ -20,6 +20,8 @@ export type ErrorId = keyof typeof errorStatus;
 export interface ErrorIssue {
   path: string;
   message: string;
+  /** A stable code the screen translates (request validation at entry), where there is one. */
+  code?: string;
 }
 
 export interface ErrorBody {

@@ -55,6 +55,27 @@ const configSchema = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * Where notification e-mails go out: smtp://user:pass@host:port (STARTTLS when offered) or smtps://…
+   * (TLS from the start). Without it (and TOBIRA_MAIL_FROM) no e-mail is queued. Never logged: it
+   * holds the password.
+   */
+  smtpUrl: z
+    .string()
+    .optional()
+    .refine((url) => url === undefined || isSmtpUrl(url), "must be smtp://user:pass@host:port or smtps://…"),
+  /** The From of notification e-mails: `tobira@town.example.jp` or `扉 <tobira@town.example.jp>`. */
+  mailFrom: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an e-mail address")
+    .optional(),
+  /** When the morning digest of yesterday's missing punches goes out, HH:MM in Asia/Tokyo. */
+  digestTime: z
+    .string()
+    .regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, "must be a time of day written HH:MM (00:00–23:59)")
+    .default("07:30"),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -76,6 +97,9 @@ const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   agentClockSkewLimitMs: "TOBIRA_AGENT_CLOCK_SKEW_LIMIT_MS",
   agentRegistrationsPerAddress: "TOBIRA_AGENT_REGISTRATIONS_PER_ADDRESS",
   jpkiTrustAnchors: "TOBIRA_JPKI_TRUST_ANCHORS",
+  smtpUrl: "TOBIRA_SMTP_URL",
+  mailFrom: "TOBIRA_MAIL_FROM",
+  digestTime: "TOBIRA_DIGEST_TIME",
 };
 
 export class ConfigError extends Error {}
@@ -91,16 +115,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[name];
     if (value !== undefined && value !== "") fromEnv[key] = value;
   }
-  const parsed = configSchema.safeParse({ ...fromFile, ...fromEnv });
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
+  const merged: Record<string, unknown> = { ...fromFile, ...fromEnv };
+  const parsed = configSchema.safeParse(merged);
+  const lines = [
+    ...(parsed.success ? [] : parsed.error.issues).map((issue) => {
       const key = String(issue.path[0] ?? "");
       const name = key in envNames ? envNames[key as keyof typeof envNames] : key;
       return `  ${name}: ${issue.message}`;
-    });
+    }),
+    ...checkMailSettings(merged),
+  ];
+  if (!parsed.success || lines.length > 0)
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
-  }
   return Object.freeze(parsed.data);
+}
+
+function isSmtpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+// Mail goes out only with both set; one without the other is a half-done setup, not a choice.
+function checkMailSettings(settings: Record<string, unknown>): string[] {
+  const hasUrl = settings.smtpUrl !== undefined;
+  const hasFrom = settings.mailFrom !== undefined;
+  if (hasUrl && !hasFrom) return [`  ${envNames.mailFrom}: must be set when ${envNames.smtpUrl} is`];
+  if (hasFrom && !hasUrl) return [`  ${envNames.smtpUrl}: must be set when ${envNames.mailFrom} is`];
+  return [];
+}
+
+/** Whether notification e-mails are sent: both TOBIRA_SMTP_URL and TOBIRA_MAIL_FROM are set. */
+export function isMailConfigured(config: Config): config is Config & { smtpUrl: string; mailFrom: string } {
+  return config.smtpUrl !== undefined && config.mailFrom !== undefined;
 }
 
 function readConfigFile(path: string): Record<string, unknown> {

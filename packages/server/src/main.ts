@@ -7,6 +7,7 @@ import { migrateToLatest } from "./db/migrate";
 import { prepareDemoReaders } from "./demo/demo-readers";
 import { seedDemoTownIfEmpty } from "./demo/seed-demo-town";
 import { buildApp } from "./http/app";
+import { registerNotificationJobs } from "./notifications/notification-jobs";
 
 const defaultWebDir = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../web/dist");
 
@@ -24,6 +25,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
     ...(demoReaders ? { demoPanel: demoReaders.panel } : {}),
   });
   if (demo) app.log.info({ accounts: demo.accounts.map((a) => a.loginId) }, "demo town office created");
+  registerNotificationJobs(app, deps);
   const url = await app.listen({ port: config.port, host: config.host });
   if (demoReaders) {
     await demoReaders.start(url);

@@ -34,8 +34,16 @@ import { DoorPanelScreen } from "./screens/demo/door-panel";
 import { ForbiddenScreen } from "./screens/forbidden";
 import { HomeScreen } from "./screens/home";
 import { StaffImportScreen } from "./screens/import/staff-import";
+import { IntegrationScreen } from "./screens/integration/integration";
 import { NotFoundScreen } from "./screens/not-found";
 import { DepartmentsScreen } from "./screens/org/departments";
+import { MyTapsScreen } from "./screens/portal/my-taps";
+import { NotificationsScreen } from "./screens/portal/notifications";
+import { PortalScreen } from "./screens/portal/portal";
+import { InboxScreen } from "./screens/requests/inbox";
+import { MyRequestsScreen } from "./screens/requests/my-requests";
+import { RequestDetailScreen } from "./screens/requests/request-detail";
+import { RequestNewScreen } from "./screens/requests/request-new";
 import { StaffDetailScreen } from "./screens/staff/staff-detail";
 import { StaffDirectoryScreen } from "./screens/staff/staff-directory";
 import { StaffNewScreen } from "./screens/staff/staff-new";
@@ -126,9 +134,17 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   attendanceDesignations: "attendanceRules.read",
   attendanceMe: null,
   attendanceDepartments: "attendance.read",
+  integration: "integration.manage",
   attendanceStaff: "attendance.read",
   payrollLayout: "payroll.export",
   demoDoorPanel: null,
+  portal: "self.manage",
+  portalTaps: "self.manage",
+  requestNew: "self.manage",
+  requestsMine: "self.manage",
+  requestsInbox: "self.manage",
+  requestDetail: "self.manage",
+  notifications: "self.manage",
   notFound: null,
 };
 
@@ -194,6 +210,22 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <PayrollLayoutScreen />;
     case "demoDoorPanel":
       return <DoorPanelScreen />;
+    case "integration":
+      return <IntegrationScreen />;
+    case "portal":
+      return <PortalScreen />;
+    case "portalTaps":
+      return <MyTapsScreen />;
+    case "requestNew":
+      return <RequestNewScreen />;
+    case "requestsMine":
+      return <MyRequestsScreen />;
+    case "requestsInbox":
+      return <InboxScreen />;
+    case "requestDetail":
+      return <RequestDetailScreen key={route.id} id={route.id} />;
+    case "notifications":
+      return <NotificationsScreen />;
     case "notFound":
       return <NotFoundScreen />;
   }

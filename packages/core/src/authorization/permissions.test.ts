@@ -30,6 +30,7 @@ const expected: Record<Role, Permission[]> = {
     "attendance.close",
     "attendance.reopen",
     "payroll.export",
+    "requests.manage",
   ],
   securityAdmin: [
     "self.manage",
@@ -55,6 +56,7 @@ const expected: Record<Role, Permission[]> = {
     "account.resetPassword",
     "account.assignRoles",
     "audit.read",
+    "integration.manage",
   ],
 };
 

@@ -37,6 +37,10 @@ export const permissionRoles = {
   "attendance.reopen": ["hr"],
   /** The payroll export and its column layout. */
   "payroll.export": ["hr"],
+  /** 庶務事務: approval proxies (代決者) and each section's approval routes. */
+  "requests.manage": ["hr"],
+  /** API tokens for other town systems and webhook subscriptions (外部連携). */
+  "integration.manage": ["sysadmin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissionRoles;

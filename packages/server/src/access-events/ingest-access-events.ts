@@ -1,8 +1,10 @@
 import { denyReasons } from "@tobira/core";
 import type { AccessEventBatchResult, AccessEventInput, ErrorIssue } from "@tobira/protocol";
 import { findReader } from "../access/reader-repository";
+import type { Executor } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { enqueueWebhookEvent, hasWebhookSubscribers } from "../integration/enqueue-webhook-event";
 import { appendAccessEvents, lockAccessEventChain, type UnchainedAccessEvent } from "./access-event-chain";
 import { raiseAlarms } from "./raise-alarms";
 
@@ -96,6 +98,34 @@ export async function ingestAccessEvents(
     }
     const rows = await appendAccessEvents(trx, fresh);
     await raiseAlarms(trx, rows, receivedAt);
+    await announceAccessEvents(trx, fresh);
     return { accepted, duplicates };
   });
+}
+
+/**
+ * Tells webhook subscribers about each stored event, with what the access log shows of it: never the
+ * credential key, which names the card.
+ */
+async function announceAccessEvents(trx: Executor, events: readonly UnchainedAccessEvent[]): Promise<void> {
+  if (events.length === 0 || !(await hasWebhookSubscribers(trx, "access.event"))) return;
+  for (const event of events) {
+    await enqueueWebhookEvent(trx, {
+      type: "access.event",
+      payload: {
+        eventId: event.event_id,
+        kind: event.kind,
+        readerId: event.reader_id,
+        doorId: event.door_id ?? null,
+        direction: event.direction ?? null,
+        holderId: event.holder_id ?? null,
+        granted: event.granted === null || event.granted === undefined ? null : event.granted === 1,
+        reason: event.reason ?? null,
+        punch: event.punch ?? null,
+        live: event.live === 1,
+        occurredAt: event.occurred_at,
+      },
+      occurredAt: event.occurred_at,
+    });
+  }
 }

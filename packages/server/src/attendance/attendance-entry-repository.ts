@@ -18,6 +18,7 @@ const columns = [
   "reason",
   "recorded_by",
   "recorded_at",
+  "request_id",
 ] as const;
 
 export async function insertAttendanceEntry(
@@ -132,4 +133,36 @@ function toEntry(row: EntryRow): AttendanceEntryDto {
 
 function readCompensation(value: string | null): "restDaySwap" | "compensatoryDay" | "payment" {
   return value === "restDaySwap" || value === "compensatoryDay" ? value : "payment";
+}
+
+/** An entry written because a request was approved, linked to it so a cancellation removes it again. */
+export async function insertRequestAttendanceEntry(
+  db: Executor,
+  staffId: number,
+  input: AttendanceEntryInput,
+  recorded: { by: string; at: Date },
+  requestId: number,
+): Promise<number> {
+  const id = await insertAttendanceEntry(db, staffId, input, recorded);
+  await db.updateTable("attendance_entry").set({ request_id: requestId }).where("id", "=", id).execute();
+  return id;
+}
+
+/** The entries a request's approval wrote, by date and id. */
+export async function listRequestAttendanceEntries(
+  db: Executor,
+  requestId: number,
+): Promise<AttendanceEntryDto[]> {
+  const rows = await db
+    .selectFrom("attendance_entry")
+    .select(columns)
+    .where("request_id", "=", requestId)
+    .orderBy("work_date")
+    .orderBy("id")
+    .execute();
+  return rows.map(toEntry);
+}
+
+export async function deleteRequestAttendanceEntries(db: Executor, requestId: number): Promise<void> {
+  await db.deleteFrom("attendance_entry").where("request_id", "=", requestId).execute();
 }

@@ -3,6 +3,7 @@ import type { MonthCloseStateDto } from "@tobira/protocol";
 import { appendAudit } from "../audit/audit-repository";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
+import { enqueueWebhookEvent } from "../integration/enqueue-webhook-event";
 import { findDepartment } from "../org/department-repository";
 import { listDepartmentProblems } from "./department-month";
 import { insertMonthClose, markMonthReopened } from "./month-close-repository";
@@ -59,6 +60,11 @@ export async function closeDepartmentMonth(
       },
       now,
     );
+    await enqueueWebhookEvent(trx, {
+      type: "month.closed",
+      payload: { departmentId, month, closedBy: actor },
+      occurredAt: now,
+    });
   });
   return publicState(await readMonthCloseState(deps.db, departmentId, month));
 }
@@ -95,6 +101,11 @@ export async function reopenDepartmentMonth(
       },
       now,
     );
+    await enqueueWebhookEvent(trx, {
+      type: "month.reopened",
+      payload: { departmentId, month, reopenedBy: actor, reason },
+      occurredAt: now,
+    });
   });
   return publicState(await readMonthCloseState(deps.db, departmentId, month));
 }

@@ -261,6 +261,17 @@ export interface Database {
   attendance_month_close: AttendanceMonthCloseTable;
   attendance_setting: AttendanceSettingTable;
   section_designation: SectionDesignationTable;
+  api_token: ApiTokenTable;
+  webhook_subscription: WebhookSubscriptionTable;
+  webhook_event: WebhookEventTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
+  request: RequestTable;
+  approval_proxy: ApprovalProxyTable;
+  section_route_rule: SectionRouteRuleTable;
+  notification: NotificationTable;
+  mail_outbox: MailOutboxTable;
+  digest_run: DigestRunTable;
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>;
@@ -460,6 +471,8 @@ export interface AttendanceEntryTable {
   reason: string;
   recorded_by: string;
   recorded_at: Instant;
+  /** The approved request this fact came from; null for HR's direct entries. */
+  request_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 /** A department's month closed (締め); reopening fills the reopened_* columns, and a new close adds a row. */
@@ -480,4 +493,146 @@ export interface AttendanceSettingTable {
   value: string;
   updated_by: string;
   updated_at: Instant;
+}
+
+// ---- 外部連携 (API tokens and webhooks) ----
+
+/** A token another system calls the API with; only its SHA-256 is kept. `scopes` is a JSON array of permissions. */
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  secret_hash: string;
+  scopes: string;
+  expires_at: Instant | null;
+  created_by: string;
+  created_at: Instant;
+  revoked_by: string | null;
+  revoked_at: Instant | null;
+  last_used_at: Instant | null;
+}
+
+/** Where events are POSTed; `event_types` is a JSON array; `secret` signs each delivery (never logged). */
+export interface WebhookSubscriptionTable {
+  id: Generated<number>;
+  name: string;
+  url: string;
+  event_types: string;
+  secret: string;
+  active: number;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+  deleted_at: Instant | null;
+}
+
+/** An event in the outbox; `payload` is JSON. The id is the one every retry carries. */
+export interface WebhookEventTable {
+  id: string;
+  type: string;
+  occurred_at: Instant;
+  payload: string;
+}
+
+/** One event for one subscription: pending until a 2xx (delivered) or the last attempt (failed). */
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  subscription_id: number;
+  event_id: string;
+  event_occurred_at: Instant;
+  state: "pending" | "delivered" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  last_attempt_at: Instant | null;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Instant | null;
+}
+
+/** One POST of a delivery: the HTTP status, or the error when there was no answer. */
+export interface WebhookAttemptTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempt: number;
+  attempted_at: Instant;
+  status: number | null;
+  error: string | null;
+  duration_ms: number;
+}
+
+// ---- 庶務事務 (requests and approvals) ----
+
+/**
+ * A request: `payload`, `route` and `history` are JSON in core's shapes (times in minutes of the work
+ * day); `step` is the route step waiting for a decision while pending or cancelPending, else null.
+ */
+export interface RequestTable {
+  id: Generated<number>;
+  staff_id: number;
+  department_id: number;
+  kind: string;
+  payload: string;
+  status: string;
+  step: number | null;
+  route: string;
+  history: string;
+  created_by: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** 代決者: proxy_staff_id decides for approver_staff_id from valid_from to valid_to (inclusive). */
+export interface ApprovalProxyTable {
+  id: Generated<number>;
+  approver_staff_id: number;
+  proxy_staff_id: number;
+  valid_from: LocalDate;
+  valid_to: LocalDate;
+}
+
+/** A section's approval routes (core's SectionRouteRules as JSON); a section without a row uses the default. */
+export interface SectionRouteRuleTable {
+  id: Generated<number>;
+  department_id: number;
+  rules: string;
+  updated_by: string;
+  updated_at: Instant;
+}
+
+// ---- お知らせ (notifications, their e-mail copies and the morning digest) ----
+
+/** A notice for one person; `kind` is one of protocol's notification kinds. */
+export interface NotificationTable {
+  id: Generated<number>;
+  staff_id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  request_id: number | null;
+  created_at: Instant;
+  read_at: Instant | null;
+}
+
+/** An e-mail copy of a notification, sent to the person's address as it is when the sender takes it. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  notification_id: number;
+  staff_id: number;
+  subject: string;
+  body: string;
+  state: "pending" | "sent" | "skipped" | "failed";
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  last_error: string | null;
+  sent_at: Instant | null;
+  created_at: Instant;
+}
+
+/** The morning digest about one date, claimed by the first server to insert the row. */
+export interface DigestRunTable {
+  date: LocalDate;
+  claimed_at: Instant;
+  finished_at: Instant | null;
+  notified: number | null;
+  error: string | null;
 }

@@ -1,18 +1,21 @@
 import { timingSafeEqual } from "node:crypto";
 import type { Permission, SessionUser } from "@tobira/protocol";
-import { can } from "@tobira/protocol";
+import { can, sessionOnlyPermissions } from "@tobira/protocol";
 import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
 import { findActiveSession, touchSession } from "../auth/session-repository";
 import { findUserById } from "../auth/user-repository";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
+import { type ApiTokenCaller, authenticateApiToken } from "../integration/authenticate-api-token";
 import { presentSessionUser } from "./session-user";
 
 /**
  * Every route declares who may call it, next to its schema:
  * - "public": anyone, no session needed;
  * - "signedIn": any signed-in user, even one who must still change the password;
- * - a permission: a signed-in user whose roles grant it (see core's permission table).
+ * - a permission: a signed-in user whose roles grant it (see core's permission table), or an API token
+ *   (`Authorization: Bearer …`) whose scopes include it. Tokens never reach "signedIn" routes, the
+ *   session's own routes or the permissions only a person may exercise.
  */
 export type Access = "public" | "signedIn" | Permission;
 
@@ -24,6 +27,8 @@ declare module "fastify" {
     user: SessionUser | null;
     sessionHash: string | null;
     csrfToken: string | null;
+    /** The API token a bearer request was made with; such a request has no user and no session. */
+    apiToken: ApiTokenCaller | null;
   }
 }
 
@@ -48,6 +53,7 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest("user", null);
   app.decorateRequest("sessionHash", null);
   app.decorateRequest("csrfToken", null);
+  app.decorateRequest("apiToken", null);
 
   const declared: DeclaredRoute[] = [];
   app.decorate("declaredRoutes", declared);
@@ -64,6 +70,11 @@ export function registerAccessControl(app: FastifyInstance, deps: Deps): void {
   app.addHook("onRequest", async (request) => {
     const access = request.routeOptions.config.access;
     if (!access || access === "public") return;
+    const bearer = bearerSecretOf(request);
+    if (bearer !== undefined) {
+      await authorizeApiToken(request, deps, access, bearer);
+      return;
+    }
     await authenticate(request, deps);
     const user = request.user;
     if (!user) throw new AppError("unauthenticated", "Sign in first.");
@@ -91,6 +102,38 @@ async function authenticate(request: FastifyRequest, deps: Deps): Promise<void> 
   request.user = await presentSessionUser(deps.db, user);
   request.sessionHash = session.idHash;
   request.csrfToken = session.csrfToken;
+}
+
+/** The secret of an `Authorization: Bearer <secret>` header, or undefined when there is none. */
+function bearerSecretOf(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header !== "string") return undefined;
+  const match = /^Bearer(?:\s+(.*))?$/i.exec(header.trim());
+  if (!match) return undefined;
+  return match[1]?.trim() ?? "";
+}
+
+// A token sends no cookie, so there is no CSRF to check; it may only use the permissions in its scopes.
+async function authorizeApiToken(
+  request: FastifyRequest,
+  deps: Deps,
+  access: Exclude<Access, "public">,
+  secret: string,
+): Promise<void> {
+  const token = await authenticateApiToken(deps, secret);
+  request.apiToken = token;
+  if (access === "signedIn" || sessionOnlyPermissions.includes(access) || isSessionRoute(request)) {
+    throw new AppError("forbidden", "API tokens cannot call this; it needs a person signed in.");
+  }
+  if (!token.scopes.includes(access)) {
+    throw new AppError("forbidden", `This API token's scopes do not include ${access}.`);
+  }
+}
+
+/** The session's own routes (sign-in, password, the caller's own records) belong to people only. */
+function isSessionRoute(request: FastifyRequest): boolean {
+  const url = request.routeOptions.url ?? "";
+  return url.startsWith("/api/auth/") || /^\/api\/(?:.+\/)?me(?:\/|$)/.test(url);
 }
 
 function checkCsrf(request: FastifyRequest): void {

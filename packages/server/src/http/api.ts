@@ -18,7 +18,21 @@ export type Api = FastifyInstance<
   ZodTypeProvider
 >;
 
+/**
+ * Who is calling: the signed-in person, or for a request made with an API token, the token as an
+ * actor named `token:<id>` (what audit entries record) with no roles, no staff record and user id 0,
+ * which no account has.
+ */
 export function signedInUser(request: FastifyRequest): SessionUser {
-  if (!request.user) throw new Error("access control let an anonymous request through");
-  return request.user;
+  if (request.user) return request.user;
+  const token = request.apiToken;
+  if (!token) throw new Error("access control let an anonymous request through");
+  return {
+    id: 0,
+    loginId: `token:${token.id}`,
+    staffId: null,
+    displayName: token.name,
+    roles: [],
+    mustChangePassword: false,
+  };
 }

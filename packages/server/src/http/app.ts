@@ -26,7 +26,11 @@ import { registerCredentialRoutes } from "../credentials/routes";
 import { type DemoDoorPanel, registerDemoPanelRoutes } from "../demo/demo-panel-routes";
 import type { Deps } from "../deps";
 import { registerHealthRoutes } from "../health/routes";
+import { registerIntegration } from "../integration/routes";
+import { registerNotificationRoutes } from "../notifications/routes";
 import { registerOrgRoutes } from "../org/routes";
+import { registerPortalRoutes } from "../portal/routes";
+import { registerRequestRoutes } from "../requests/routes";
 import { registerStaffImportRoutes } from "../staff-import/routes";
 import { registerAccessControl } from "./access";
 import type { Api } from "./api";
@@ -68,6 +72,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
         securitySchemes: {
           session: { type: "apiKey", in: "cookie", name: "tobira_session" },
           csrf: { type: "apiKey", in: "header", name: "X-CSRF-Token" },
+          bearer: { type: "http", scheme: "bearer", description: "API token (tbr_…)" },
         },
       },
     },
@@ -91,6 +96,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   registerAccessEventRoutes(api, deps);
   registerAttendanceRuleRoutes(api, deps);
   registerAttendanceRoutes(api, deps);
+  registerRequestRoutes(api, deps);
+  registerIntegration(api, deps);
+  registerNotificationRoutes(api, deps);
+  registerPortalRoutes(api, deps);
   registerAgentHub(app, api, deps);
   if (options.demoPanel) registerDemoPanelRoutes(api, deps, options.demoPanel);
 

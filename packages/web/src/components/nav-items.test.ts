@@ -25,4 +25,10 @@ describe("visibleNavItems", () => {
     expect(pathsFor(user(["hr"], null))).toContain(paths.payrollLayout);
     expect(pathsFor(user(["staff"], 7))).not.toContain(paths.attendanceDepartments);
   });
+
+  it("puts the portal first for staff and keeps requests away from accounts without a staff record", () => {
+    expect(pathsFor(user(["staff"], 7))[0]).toBe(paths.portal);
+    expect(pathsFor(user(["sysadmin"], null))).not.toContain(paths.portal);
+    expect(pathsFor(user(["sysadmin"], null))).not.toContain(paths.requestsInbox);
+  });
 });

@@ -15,6 +15,13 @@ export interface NavItem {
 
 /** The sections of the app; each shows only to roles holding its permission. */
 export const navItems: readonly NavItem[] = [
+  {
+    path: paths.portal,
+    label: "nav.portal",
+    description: "home.portal",
+    permission: "self.manage",
+    needsStaff: true,
+  },
   { path: paths.staffList, label: "nav.staff", description: "home.staff", permission: "directory.read" },
   {
     path: paths.departments,
@@ -37,6 +44,29 @@ export const navItems: readonly NavItem[] = [
     needsStaff: true,
   },
   {
+    path: paths.requestNew(),
+    label: "nav.requestNew",
+    description: "home.requestNew",
+    permission: "self.manage",
+    needsStaff: true,
+  },
+  {
+    path: paths.requestsMine,
+    label: "nav.requestsMine",
+    description: "home.requestsMine",
+    permission: "self.manage",
+    needsStaff: true,
+  },
+  {
+    // Approval follows the post (所属長) and HR, not a role: everyone with a staff record may look;
+    // an empty inbox says so.
+    path: paths.requestsInbox,
+    label: "nav.requestsInbox",
+    description: "home.requestsInbox",
+    permission: "self.manage",
+    needsStaff: true,
+  },
+  {
     path: paths.attendanceDepartments,
     label: "nav.attendanceDepartments",
     description: "home.attendanceDepartments",
@@ -55,6 +85,12 @@ export const navItems: readonly NavItem[] = [
     permission: "attendanceRules.read",
   },
   { path: paths.audit, label: "nav.audit", description: "home.audit", permission: "audit.read" },
+  {
+    path: paths.integration,
+    label: "nav.integration",
+    description: "home.integration",
+    permission: "integration.manage",
+  },
   { path: paths.password, label: "nav.password", description: "home.password", permission: "self.manage" },
 ];
 

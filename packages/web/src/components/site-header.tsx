@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/i18n";
 import { navigate } from "../router/history";
 import { Link } from "../router/link";
 import { paths } from "../router/routes";
+import { useUnreadCount } from "../screens/portal/use-unread-count";
 import { useSession } from "../session/session";
 import { LanguageSwitch } from "./language-switch";
 
@@ -37,6 +38,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             {user.displayName}
           </p>
         ) : null}
+        {user !== null && !user.mustChangePassword ? <NotificationsBell /> : null}
         <LanguageSwitch />
         {user !== null ? (
           <button
@@ -50,5 +52,25 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
         ) : null}
       </div>
     </header>
+  );
+}
+
+/** The bell: a link to the notices with the unread count, which screen readers hear in words. */
+function NotificationsBell() {
+  const { t } = useI18n();
+  const unread = useUnreadCount(true);
+  const label =
+    unread === null || unread === 0
+      ? t("header.notifications")
+      : t("header.notificationsUnread", { count: unread });
+  return (
+    <Link to={paths.notifications} className="button button--quiet" aria-label={label} title={label}>
+      <span aria-hidden="true">🔔</span>
+      {unread === null || unread === 0 ? null : (
+        <span className="badge" aria-hidden="true">
+          {unread}
+        </span>
+      )}
+    </Link>
   );
 }

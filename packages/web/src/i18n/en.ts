@@ -1,6 +1,8 @@
 import { enAccess } from "./en-access";
 import { enAgents } from "./en-agents";
 import { enAttendance } from "./en-attendance";
+import { enIntegration } from "./en-integration";
+import { enRequests } from "./en-requests";
 import type { MessageKey } from "./ja";
 
 /** English. Typed by the Japanese keys, so a missing or extra key fails the build. */
@@ -8,6 +10,8 @@ export const en: Record<MessageKey, string> = {
   ...enAccess,
   ...enAgents,
   ...enAttendance,
+  ...enIntegration,
+  ...enRequests,
   "layout.skipToContent": "Skip to main content",
   "header.signedInAs": "Signed in as ",
   "header.signOut": "Sign out",

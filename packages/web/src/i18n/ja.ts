@@ -1,6 +1,8 @@
 import { jaAccess } from "./ja-access";
 import { jaAgents } from "./ja-agents";
 import { jaAttendance } from "./ja-attendance";
+import { jaIntegration } from "./ja-integration";
+import { jaRequests } from "./ja-requests";
 
 /**
  * Japanese, the app's first language. Its keys are the typed key set: `en.ts` must hold exactly the
@@ -10,6 +12,8 @@ export const ja = {
   ...jaAccess,
   ...jaAgents,
   ...jaAttendance,
+  ...jaIntegration,
+  ...jaRequests,
   "layout.skipToContent": "本文へ移動",
   "header.signedInAs": "ログイン中：",
   "header.signOut": "ログアウト",

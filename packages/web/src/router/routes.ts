@@ -7,6 +7,7 @@ export type Route =
   | { name: "departments" }
   | { name: "import" }
   | { name: "audit" }
+  | { name: "integration" }
   | { name: "password" }
   | { name: "access" }
   | { name: "accessDoors" }
@@ -29,6 +30,13 @@ export type Route =
   | { name: "attendanceStaff"; id: number }
   | { name: "payrollLayout" }
   | { name: "demoDoorPanel" }
+  | { name: "portal" }
+  | { name: "portalTaps" }
+  | { name: "requestNew" }
+  | { name: "requestsMine" }
+  | { name: "requestsInbox" }
+  | { name: "requestDetail"; id: number }
+  | { name: "notifications" }
   | { name: "notFound" };
 
 export function matchRoute(pathname: string): Route {
@@ -46,6 +54,8 @@ export function matchRoute(pathname: string): Route {
       return { name: "import" };
     case "/audit":
       return { name: "audit" };
+    case "/integration":
+      return { name: "integration" };
     case "/password":
       return { name: "password" };
     case "/access":
@@ -86,7 +96,21 @@ export function matchRoute(pathname: string): Route {
       return { name: "payrollLayout" };
     case "/demo/door-panel":
       return { name: "demoDoorPanel" };
+    case "/portal":
+      return { name: "portal" };
+    case "/portal/taps":
+      return { name: "portalTaps" };
+    case "/requests/new":
+      return { name: "requestNew" };
+    case "/requests/mine":
+      return { name: "requestsMine" };
+    case "/requests/inbox":
+      return { name: "requestsInbox" };
+    case "/notifications":
+      return { name: "notifications" };
   }
+  const requestId = Number(/^\/requests\/(\d+)$/.exec(path)?.[1]);
+  if (Number.isSafeInteger(requestId) && requestId > 0) return { name: "requestDetail", id: requestId };
   const group = Number(/^\/access\/groups\/(\d+)$/.exec(path)?.[1]);
   if (Number.isSafeInteger(group) && group > 0) return { name: "accessGroup", id: group };
   const attendanceStaff = Number(/^\/attendance\/staff\/(\d+)$/.exec(path)?.[1]);
@@ -106,6 +130,7 @@ export const paths = {
   departments: "/departments",
   import: "/import",
   audit: "/audit",
+  integration: "/integration",
   password: "/password",
   access: "/access",
   accessDoors: "/access/doors",
@@ -145,4 +170,20 @@ export const paths = {
   },
   payrollLayout: "/attendance/payroll-layout",
   demoDoorPanel: "/demo/door-panel",
+  portal: "/portal",
+  portalTaps: "/portal/taps",
+  /** 申請: the form of one kind; `resubmit` reopens a returned request with its content. */
+  requestNew: (extra: { kind?: string; resubmit?: number } = {}) => {
+    const query = new URLSearchParams();
+    if (extra.kind !== undefined) query.set("kind", extra.kind);
+    if (extra.resubmit !== undefined) query.set("resubmit", String(extra.resubmit));
+    const text = query.toString();
+    return text === "" ? "/requests/new" : `/requests/new?${text}`;
+  },
+  requestsMine: "/requests/mine",
+  requestsInbox: "/requests/inbox",
+  /** A request's detail; `from` says which list leads back (the inbox shows the approver's actions). */
+  request: (id: number, from: "mine" | "inbox" = "mine") =>
+    from === "inbox" ? `/requests/${id}?from=inbox` : `/requests/${id}`,
+  notifications: "/notifications",
 } as const;
