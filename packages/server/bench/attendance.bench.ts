@@ -14,7 +14,8 @@ import { createTestStore } from "../test/test-store";
 import { measure, peakRssMiB, printFigure } from "./measure";
 
 const month = "2026-10";
-const townSizes = [300, 40_000];
+// TOBIRA_BENCH_STAFF="300,2000" measures other sizes (seeding 40,000 takes minutes on each database).
+const townSizes = (process.env.TOBIRA_BENCH_STAFF ?? "300,40000").split(",").map(Number);
 const staffBatch = 1_000;
 // People whose taps are planned, put in time order and appended together (about 88,000 events).
 const tapChunk = 1_000;
