@@ -83,7 +83,10 @@ async function mainMenu(page: Page, name: string) {
     .click();
 }
 
-describe("庶務事務: an overtime order stopped at the 45-hour cap, shortened, approved in bulk and paid", () => {
+// Each step drives a fresh browser context through several screens, and the last waits for webhook retries.
+describe("庶務事務: an overtime order stopped at the 45-hour cap, shortened, approved in bulk and paid", {
+  timeout: 60_000,
+}, () => {
   let server: TestServer;
   let browser: Browser;
   let receiver: Awaited<ReturnType<typeof startReceiver>>;
@@ -259,7 +262,37 @@ describe("庶務事務: an overtime order stopped at the 45-hour cap, shortened,
     await history.getByRole("row").filter({ hasText: "承認" }).getByText("会計 課長").waitFor();
   });
 
-  it("closes October with the approved order counted, and the payroll file carries 45 hours", async () => {
+  it("takes the member's result (実績) for the order, 17:15–18:00, and its approval", async () => {
+    const page = await (await browser.newContext()).newPage();
+    await signInThroughPage(page, server.url, memberNumber, "member-pass-01");
+    await mainMenu(page, "申請");
+    await page.getByRole("link", { name: "時間外勤務実績", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "時間外勤務実績" }).waitFor();
+    const order = page.getByLabel("時間外勤務命令", { exact: true });
+    await order.locator("option", { hasText: "17:15–18:15" }).waitFor({ state: "attached" });
+    await order.selectOption({ value: String(requestId) });
+    await page.getByLabel("開始", { exact: true }).fill("17:15");
+    await page.getByLabel("終了", { exact: true }).fill("18:00");
+    await page.getByLabel("業務内容", { exact: true }).fill("決算資料の作成（早めに終了）");
+    await page.getByText("問題は見つかりませんでした。申請できます。").waitFor();
+    await page.getByRole("button", { name: "申請する" }).click();
+    const heading = page.getByRole("heading", { level: 1, name: /^時間外勤務実績（No\.\d+）$/ });
+    await heading.waitFor();
+    const resultId = Number(/No\.(\d+)/.exec((await heading.textContent()) ?? "")?.[1]);
+
+    const head = await (await browser.newContext()).newPage();
+    await signInThroughPage(head, server.url, headNumber, "head-pass-0001");
+    await mainMenu(head, "承認待ち");
+    const row = head
+      .getByRole("table", { name: "承認待ちの申請" })
+      .getByRole("row")
+      .filter({ hasText: `No.${resultId}` });
+    await row.getByRole("checkbox").check();
+    await head.getByRole("button", { name: "選んだ申請を一括承認（1件）" }).click();
+    await head.getByRole("status").filter({ hasText: "1件を承認しました。" }).waitFor();
+  });
+
+  it("closes October with the approved order counted, and the payroll file carries the result's 44 h 45 min", async () => {
     const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await signInThroughPage(page, server.url, "hr01", "hr-pass-0001");
     const layoutAnswer = await page.request.get(`${server.url}/api/attendance/payroll-layout`);
@@ -296,20 +329,23 @@ describe("庶務事務: an overtime order stopped at the 45-hour cap, shortened,
       .filter((line) => line !== "")
       .map((line) => line.split(",").map((cell) => cell.replace(/^"|"$/g, "")));
     expect(rows[0]).toEqual(["職員番号", "時間外(分)"]);
-    expect(rows.find((cells) => cells[0] === memberNumber)).toEqual([memberNumber, String(45 * 60)]);
+    // 44 h of earlier orders and the 45 minutes the result reports, not the 60 minutes ordered.
+    expect(rows.find((cells) => cells[0] === memberNumber)).toEqual([memberNumber, String(44 * 60 + 45)]);
   });
 
-  it("signs the request.approved and month.closed webhooks with the subscription's secret", async () => {
+  it("signs the two request.approved (order, result) and the month.closed webhooks with the subscription's secret", async () => {
     await expect
       .poll(() => receiver.received.map((hook) => hook.type).toSorted(), { timeout: 30_000, interval: 500 })
-      .toEqual(["month.closed", "request.approved"]);
+      .toEqual(["month.closed", "request.approved", "request.approved"]);
     for (const hook of receiver.received) {
       expect(isSignedWith(webhookSecret, hook), hook.signature).toBe(true);
       expect(isSignedWith("whsec_wrong", hook)).toBe(false);
     }
     const closed = receiver.received.find((hook) => hook.type === "month.closed");
     expect(JSON.parse(closed?.body ?? "{}")).toMatchObject({ type: "month.closed", data: { month } });
-    const approved = receiver.received.find((hook) => hook.type === "request.approved");
+    const approved = receiver.received.find(
+      (hook) => hook.type === "request.approved" && JSON.parse(hook.body).data.requestId === requestId,
+    );
     expect(JSON.parse(approved?.body ?? "{}")).toMatchObject({
       type: "request.approved",
       data: {
