@@ -1,9 +1,11 @@
+import { notifyPolicyChanged } from "../cluster/policy-changes";
 import type { Executor } from "../db/transaction";
 
 /**
  * The access rules' version: one number in a one-row table that every change agents must hear about
  * (building, schedules, groups, grants, credentials) bumps inside its own transaction. A snapshot
- * carries the version it was compiled at, so an agent can tell it runs the latest rules.
+ * carries the version it was compiled at, so an agent can tell it runs the latest rules. On PostgreSQL
+ * the bump also tells the other server instances, on commit, so they push it to their agents at once.
  */
 export async function bumpAccessVersion(trx: Executor): Promise<number> {
   const row = await trx
@@ -12,6 +14,7 @@ export async function bumpAccessVersion(trx: Executor): Promise<number> {
     .where("id", "=", 1)
     .returning("version")
     .executeTakeFirstOrThrow();
+  await notifyPolicyChanged(trx);
   return row.version;
 }
 

@@ -9,6 +9,8 @@ import type {
 import type { FastifyBaseLogger } from "fastify";
 import type { WebSocket } from "ws";
 import { readAccessVersion } from "../access/access-version";
+import { subscribeToPolicyChanges } from "../cluster/policy-changes";
+import type { PostgresListener } from "../cluster/postgres-listener";
 import type { Deps } from "../deps";
 import { AppError } from "../errors";
 import { AgentConnection, type ConnectionHost, type LiveAgent } from "./agent-connection";
@@ -16,8 +18,10 @@ import { filterApprovedAgentIds } from "./agent-repository";
 import { createPolicyCache } from "./policy-cache";
 
 export const commandTimeoutMs = 5000;
-// Changes made by the CLI or another server instance reach agents through this poll.
-const pollEveryMs = 1000;
+// Changes made by the CLI or another server instance reach agents through this poll, unless
+// PostgreSQL announces them (LISTEN/NOTIFY): then the policy poll is only a safety net.
+const defaultPollEveryMs = 1000;
+const defaultPolicyPollWhileListeningMs = 30_000;
 
 export interface DoorStateItem {
   readerId: number;
@@ -33,6 +37,8 @@ export interface AgentHub {
   accept(socket: WebSocket): void;
   /** Pushes the policy to every connected agent when the access version moved since the last push. */
   poke(): Promise<void>;
+  /** True while PostgreSQL announces policy changes made through other instances to this one. */
+  hearsPolicyChanges(): boolean;
   isConnected(agentId: number): boolean;
   send(agentId: number, message: ServerMessage): boolean;
   /** Closes an agent's socket at once, telling it why. */
@@ -50,6 +56,10 @@ export interface AgentHub {
 export interface AgentHubOptions {
   log: FastifyBaseLogger;
   helloTimeoutMs?: number;
+  /** How often connected agents' approval and (unless announced) the policy version are checked. */
+  pollEveryMs?: number;
+  /** How often the policy version is still checked while PostgreSQL announces its changes. */
+  policyPollWhileListeningMs?: number;
 }
 
 interface PendingCommand {
@@ -59,6 +69,8 @@ interface PendingCommand {
 
 export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
   const { log } = options;
+  const pollEveryMs = options.pollEveryMs ?? defaultPollEveryMs;
+  const policyPollWhileListeningMs = options.policyPollWhileListeningMs ?? defaultPolicyPollWhileListeningMs;
   const policy = createPolicyCache(deps);
   const connections = new Set<AgentConnection>();
   const byAgent = new Map<number, AgentConnection>();
@@ -71,14 +83,32 @@ export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
   let pushAgain = false;
   let poll: NodeJS.Timeout | null = null;
   let closing = false;
+  let lastPolicyCheckMs = performance.now();
+  const policyChanges = listenForPolicyChanges();
+
+  function listenForPolicyChanges(): PostgresListener | null {
+    const url = deps.config.databaseUrl;
+    if (deps.dialect !== "postgres" || url === undefined) return null;
+    return subscribeToPolicyChanges(url, log, () => {
+      void poke();
+      void closeAgentsNoLongerApproved();
+    });
+  }
 
   function startPolling(): void {
     if (poll || closing) return;
+    lastPolicyCheckMs = performance.now();
     poll = setInterval(() => {
-      void poke();
+      if (!hearsPolicyChanges() || performance.now() - lastPolicyCheckMs >= policyPollWhileListeningMs)
+        void poke();
+      // Revoking an agent does not move the policy version, so it is never announced.
       void closeAgentsNoLongerApproved();
     }, pollEveryMs);
     poll.unref();
+  }
+
+  function hearsPolicyChanges(): boolean {
+    return policyChanges?.state() === "listening";
   }
 
   function stopPollingWhenIdle(): void {
@@ -135,6 +165,7 @@ export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
 
   async function pushOnce(): Promise<void> {
     if (byAgent.size === 0) return;
+    lastPolicyCheckMs = performance.now();
     const current = await readAccessVersion(deps.db);
     if (current <= pushedVersion) return;
     pushedVersion = current;
@@ -184,6 +215,7 @@ export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
       connections.add(new AgentConnection(socket, host));
     },
     poke,
+    hearsPolicyChanges,
     isConnected: (agentId) => liveConnection(agentId) !== undefined,
     send: (agentId, message) => liveConnection(agentId)?.send(message) ?? false,
     disconnect(agentId, reason) {
@@ -226,6 +258,7 @@ export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
       closing = true;
       if (poll) clearInterval(poll);
       poll = null;
+      await policyChanges?.close();
       for (const connection of connections) connection.close(1001, "server closing");
       for (const [commandId, pending] of commands) {
         commands.delete(commandId);

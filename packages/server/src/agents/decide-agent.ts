@@ -2,6 +2,7 @@ import type { ApproveAgentInput } from "@tobira/protocol";
 import { conflictingField, invalidField } from "../access/field-errors";
 import { findReader } from "../access/reader-repository";
 import { appendAudit } from "../audit/audit-repository";
+import { notifyPolicyChanged } from "../cluster/policy-changes";
 import type { Deps } from "../deps";
 import { AppError, notFound } from "../errors";
 import { type AgentRecord, decideAgent, findAgent, findApprovedAgentOfReader } from "./agent-repository";
@@ -72,6 +73,8 @@ export async function revokeAgent(
       decidedBy: actor,
       decidedAt: now.toISOString(),
     });
+    // Other instances drop the agent's socket on the announcement rather than at their next check.
+    await notifyPolicyChanged(trx);
     await appendAudit(
       trx,
       {
