@@ -44,6 +44,8 @@ import { InboxScreen } from "./screens/requests/inbox";
 import { MyRequestsScreen } from "./screens/requests/my-requests";
 import { RequestDetailScreen } from "./screens/requests/request-detail";
 import { RequestNewScreen } from "./screens/requests/request-new";
+import { ApprovalProxiesScreen } from "./screens/requests-admin/approval-proxies";
+import { RouteRulesScreen } from "./screens/requests-admin/route-rules";
 import { StaffDetailScreen } from "./screens/staff/staff-detail";
 import { StaffDirectoryScreen } from "./screens/staff/staff-directory";
 import { StaffNewScreen } from "./screens/staff/staff-new";
@@ -144,6 +146,8 @@ const routePermission: Record<Route["name"], Permission | readonly Permission[] 
   requestsMine: "self.manage",
   requestsInbox: "self.manage",
   requestDetail: "self.manage",
+  requestProxies: "requests.manage",
+  requestRoutes: "requests.manage",
   notifications: "self.manage",
   notFound: null,
 };
@@ -224,6 +228,10 @@ function RouteScreen({ user, route }: { user: SessionUser; route: Route }) {
       return <InboxScreen />;
     case "requestDetail":
       return <RequestDetailScreen key={route.id} id={route.id} />;
+    case "requestProxies":
+      return <ApprovalProxiesScreen />;
+    case "requestRoutes":
+      return <RouteRulesScreen />;
     case "notifications":
       return <NotificationsScreen />;
     case "notFound":

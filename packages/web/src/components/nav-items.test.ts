@@ -31,4 +31,10 @@ describe("visibleNavItems", () => {
     expect(pathsFor(user(["sysadmin"], null))).not.toContain(paths.portal);
     expect(pathsFor(user(["sysadmin"], null))).not.toContain(paths.requestsInbox);
   });
+
+  it("shows the approval settings to HR only", () => {
+    expect(pathsFor(user(["hr"], null))).toContain(paths.requestProxies);
+    expect(pathsFor(user(["approver"], 7))).not.toContain(paths.requestProxies);
+    expect(pathsFor(user(["staff"], 7))).not.toContain(paths.requestProxies);
+  });
 });

@@ -67,6 +67,12 @@ export const navItems: readonly NavItem[] = [
     needsStaff: true,
   },
   {
+    path: paths.requestProxies,
+    label: "nav.requestAdmin",
+    description: "home.requestAdmin",
+    permission: "requests.manage",
+  },
+  {
     path: paths.attendanceDepartments,
     label: "nav.attendanceDepartments",
     description: "home.attendanceDepartments",

@@ -2,6 +2,7 @@ import { enAccess } from "./en-access";
 import { enAgents } from "./en-agents";
 import { enAttendance } from "./en-attendance";
 import { enIntegration } from "./en-integration";
+import { enRequestAdmin } from "./en-request-admin";
 import { enRequests } from "./en-requests";
 import type { MessageKey } from "./ja";
 
@@ -11,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   ...enAgents,
   ...enAttendance,
   ...enIntegration,
+  ...enRequestAdmin,
   ...enRequests,
   "layout.skipToContent": "Skip to main content",
   "header.signedInAs": "Signed in as ",

@@ -2,6 +2,7 @@ import { jaAccess } from "./ja-access";
 import { jaAgents } from "./ja-agents";
 import { jaAttendance } from "./ja-attendance";
 import { jaIntegration } from "./ja-integration";
+import { jaRequestAdmin } from "./ja-request-admin";
 import { jaRequests } from "./ja-requests";
 
 /**
@@ -13,6 +14,7 @@ export const ja = {
   ...jaAgents,
   ...jaAttendance,
   ...jaIntegration,
+  ...jaRequestAdmin,
   ...jaRequests,
   "layout.skipToContent": "本文へ移動",
   "header.signedInAs": "ログイン中：",

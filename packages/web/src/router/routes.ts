@@ -36,6 +36,8 @@ export type Route =
   | { name: "requestsMine" }
   | { name: "requestsInbox" }
   | { name: "requestDetail"; id: number }
+  | { name: "requestProxies" }
+  | { name: "requestRoutes" }
   | { name: "notifications" }
   | { name: "notFound" };
 
@@ -106,6 +108,10 @@ export function matchRoute(pathname: string): Route {
       return { name: "requestsMine" };
     case "/requests/inbox":
       return { name: "requestsInbox" };
+    case "/requests/proxies":
+      return { name: "requestProxies" };
+    case "/requests/routes":
+      return { name: "requestRoutes" };
     case "/notifications":
       return { name: "notifications" };
   }
@@ -185,5 +191,10 @@ export const paths = {
   /** A request's detail; `from` says which list leads back (the inbox shows the approver's actions). */
   request: (id: number, from: "mine" | "inbox" = "mine") =>
     from === "inbox" ? `/requests/${id}?from=inbox` : `/requests/${id}`,
+  /** 代決者 (HR). */
+  requestProxies: "/requests/proxies",
+  /** A section's approval route (HR); without a department the screen asks for one. */
+  requestRoutes: (departmentId: number | null = null) =>
+    departmentId === null ? "/requests/routes" : `/requests/routes?department=${departmentId}`,
   notifications: "/notifications",
 } as const;

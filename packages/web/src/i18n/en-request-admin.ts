@@ -1,0 +1,57 @@
+import type { jaRequestAdmin } from "./ja-request-admin";
+
+/** Approval settings (HR) in English; typed by the Japanese keys. */
+export const enRequestAdmin: Record<keyof typeof jaRequestAdmin, string> = {
+  "nav.requestAdmin": "Approval routes and proxies",
+  "home.requestAdmin": "Set each section's approval route and who approves while a section head is away.",
+  "requestAdmin.sectionNav": "Approval settings",
+  "requestAdmin.proxies": "Approval proxies",
+  "requestAdmin.routes": "Approval routes",
+
+  "requestAdmin.proxies.intro":
+    "Name a staff member who approves for a section head (the approver) while they are away on a trip or on leave, for a set period.",
+  "requestAdmin.proxies.caption": "Approval proxies (latest period first)",
+  "requestAdmin.proxies.none": "No approval proxy has been named yet.",
+  "requestAdmin.proxies.approver": "Approver",
+  "requestAdmin.proxies.proxy": "Proxy",
+  "requestAdmin.proxies.from": "From",
+  "requestAdmin.proxies.to": "To",
+  "requestAdmin.proxies.actions": "Actions",
+  "requestAdmin.proxies.delete": "Delete {proxy} as proxy for {approver}",
+  "requestAdmin.proxies.confirmDelete": "Delete {proxy} as proxy for {approver} ({from} – {to})?",
+  "requestAdmin.proxies.deleted": "{proxy} is no longer proxy for {approver}.",
+  "requestAdmin.proxies.addHeading": "Name an approval proxy",
+  "requestAdmin.proxies.approverHint": "Find and choose the section head who will be away.",
+  "requestAdmin.proxies.proxyHint": "Find and choose who approves in their place for the period.",
+  "requestAdmin.proxies.add": "Add the proxy",
+  "requestAdmin.proxies.added": "{proxy} approves for {approver} ({from} – {to}).",
+  "requestAdmin.proxies.sameAsApprover": "Choose someone other than the approver.",
+  "requestAdmin.proxies.toBeforeFrom": "Choose a date on or after the start date.",
+  "requestAdmin.proxies.overlap": "These two people already have a period that overlaps this one.",
+
+  "requestAdmin.routes.intro":
+    "For each kind of request, decide per section whether the section head decides alone or HR approves after them. A section nobody has set goes to the section head alone.",
+  "requestAdmin.routes.department": "Section",
+  "requestAdmin.routes.chooseDepartment": "Choose a section",
+  "requestAdmin.routes.pickFirst": "Choose a section to see its approval route.",
+  "requestAdmin.routes.heading": "Approval route of {department}",
+  "requestAdmin.routes.caption": "Approval route by kind of request",
+  "requestAdmin.routes.kind": "Kind of request",
+  "requestAdmin.routes.route": "Approval route",
+  "requestAdmin.routes.routeFor": "Approval route for {kind}",
+  "requestAdmin.routes.choice.byHours": "Section head (→ HR once the month's overtime reaches the threshold)",
+  "requestAdmin.routes.choice.sectionHead": "Section head",
+  "requestAdmin.routes.choice.sectionHeadThenHr": "Section head → HR",
+  "requestAdmin.routes.choice.sectionHeadAlways": "Section head only (whatever the hours)",
+  "requestAdmin.routes.choice.hrAlways": "Section head → HR (whatever the hours)",
+  "requestAdmin.routes.overtimeLegend": "When overtime goes to HR",
+  "requestAdmin.routes.overtimeNever": "Never",
+  "requestAdmin.routes.overtimeFrom": "Once the month's overtime reaches these hours",
+  "requestAdmin.routes.overtimeHours": "Monthly overtime that brings in HR (hours)",
+  "requestAdmin.routes.overtimeHoursHint":
+    "Write 45 or 45:30. Once the month's overtime, the request included, reaches this, HR approves too.",
+  "requestAdmin.routes.notHours": "Write hours as 45 or 45:30.",
+  "requestAdmin.routes.outOfRange": "Use a value from 0 to {max} hours.",
+  "requestAdmin.routes.save": "Save the approval route",
+  "requestAdmin.routes.saved": "Saved the approval route of {department}.",
+};
