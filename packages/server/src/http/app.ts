@@ -5,7 +5,7 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import websocket from "@fastify/websocket";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -57,6 +57,9 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     bodyLimit: 50 * 1024 * 1024,
     trustProxy: false,
     genReqId: () => crypto.randomUUID(),
+    // The router refuses over-long or badly encoded path segments before any hook runs: answer in the
+    // API's error shape, without echoing the URL back.
+    frameworkErrors: answerRouterError,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -106,6 +109,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const webDir = options.webDir ? resolve(options.webDir) : undefined;
   if (webDir && existsSync(resolve(webDir, "index.html"))) await serveWebApp(app, webDir);
   return app;
+}
+
+function answerRouterError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const message =
+    error.code === "FST_ERR_MAX_PARAM_LENGTH" ? "A path parameter is too long." : "The URL is not valid.";
+  void reply.code(error.statusCode ?? 400).send({ error: { id: "validation_failed", message } });
 }
 
 const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
