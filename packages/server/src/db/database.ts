@@ -44,7 +44,13 @@ const pgTypes = {
 };
 
 function openPostgres(url: string): Store {
-  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes, connectionTimeoutMillis: 5000 });
+  // A dropped connection (the database restarted, the network cut) must not take the server down: the pool
+  // discards the broken client, the query running on it fails (answered 503), and the next one reconnects.
+  pool.on("error", ignoreDroppedConnection);
+  pool.on("connect", (client) => client.on("error", ignoreDroppedConnection));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: "postgres", close: () => db.destroy() };
 }
+
+function ignoreDroppedConnection(): void {}

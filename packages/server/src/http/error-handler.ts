@@ -67,6 +67,25 @@ function isUniqueViolation(error: Error & { code?: string }): boolean {
   );
 }
 
+// Refused, reset or timed-out connections, and PostgreSQL's shutdown and connection-failure classes.
+const databaseDownCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
+
 function isDatabaseDown(error: Error & { code?: string }): boolean {
-  return error.code === "ECONNREFUSED" || error.code === "57P01" || error.code === "57P03";
+  return (
+    (error.code !== undefined && databaseDownCodes.has(error.code)) ||
+    error.message.startsWith("Connection terminated") ||
+    error.message === "timeout exceeded when trying to connect"
+  );
 }
