@@ -1,9 +1,5 @@
-import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
-
-const require = createRequire(import.meta.url);
-const fontPath = require.resolve("@expo-google-fonts/biz-udpgothic/400Regular/BIZUDPGothic_400Regular.ttf");
-const fontName = "BIZUDPGothic";
+import { japaneseFontName as fontName, japaneseFontPath as fontPath } from "../pdf/japanese-font";
 
 export interface AccessLogPdfHeading {
   /** The area's name, or 全区域 for the whole building. */
