@@ -15,6 +15,10 @@ export interface Outbox {
   append(event: NewAgentEvent): OutboxEvent;
   /** The oldest unacknowledged events, in sequence order. */
   pending(limit: number): OutboxEvent[];
+  /** The oldest unacknowledged events appended after `sequence`, in sequence order. */
+  pendingAfter(sequence: number, limit: number): OutboxEvent[];
+  /** The sequence number of the newest event appended so far (0 before the first). */
+  lastSequence(): number;
   /** Removes events the server acknowledged (accepted or duplicate). */
   acknowledge(eventIds: readonly string[]): void;
   length(): number;

@@ -77,6 +77,28 @@ describe("openSqliteOutbox", () => {
     expect(outbox.length()).toBe(2);
   });
 
+  it("finds the pending events appended after a sequence number, and knows the newest one, even after pruning", () => {
+    const dataDir = makeTempDir();
+    const first = openAt(dataDir, "2026-09-22T00:00:00Z");
+    expect(first.lastSequence()).toBe(0);
+    const old = first.append(decision("2026-09-22T08:30:00+09:00", "staffCard:1"));
+    first.acknowledge([old.eventId]);
+    first.close();
+
+    const outbox = openAt(dataDir, "2026-10-22T00:00:00Z");
+    expect(outbox.length()).toBe(0);
+    expect(outbox.lastSequence()).toBe(old.sequence);
+    const events = [1, 2, 3, 4].map((minute) =>
+      outbox.append(decision(`2026-10-22T08:0${minute}:00+09:00`, `staffCard:${minute}`)),
+    );
+    outbox.acknowledge([events[2]?.eventId ?? ""]);
+
+    expect(outbox.lastSequence()).toBe(events[3]?.sequence);
+    expect(outbox.pendingAfter(events[0]?.sequence ?? 0, 10)).toEqual([events[1], events[3]]);
+    expect(outbox.pendingAfter(events[0]?.sequence ?? 0, 1)).toEqual([events[1]]);
+    expect(outbox.pendingAfter(events[3]?.sequence ?? 0, 10)).toEqual([]);
+  });
+
   it("gives every event a distinct time-ordered id", () => {
     const outbox = openAt(makeTempDir(), "2026-09-22T00:00:00Z");
     const ids = Array.from(

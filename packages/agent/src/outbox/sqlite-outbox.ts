@@ -69,6 +69,13 @@ export function openSqliteOutbox(dataDir: string, clock: Clock): Outbox {
   const selectPending = db.prepare<[number], OutboxRow>(
     "SELECT sequence, event_id, body FROM outbox WHERE delivered = 0 ORDER BY sequence LIMIT ?",
   );
+  const selectPendingAfter = db.prepare<[number, number], OutboxRow>(
+    "SELECT sequence, event_id, body FROM outbox WHERE delivered = 0 AND sequence > ? ORDER BY sequence LIMIT ?",
+  );
+  // AUTOINCREMENT's own record, so it stays right after delivered events are pruned.
+  const selectLastSequence = db.prepare<[], { sequence: number }>(
+    "SELECT seq AS sequence FROM sqlite_sequence WHERE name = 'outbox'",
+  );
   const markDelivered = db.prepare("UPDATE outbox SET delivered = 1 WHERE event_id = ?");
   const countPending = db.prepare<[], { count: number }>(
     "SELECT count(*) AS count FROM outbox WHERE delivered = 0",
@@ -96,6 +103,8 @@ export function openSqliteOutbox(dataDir: string, clock: Clock): Outbox {
       return { ...body, eventId, sequence: Number(result.lastInsertRowid) };
     },
     pending: (limit) => selectPending.all(limit).map(toOutboxEvent),
+    pendingAfter: (sequence, limit) => selectPendingAfter.all(sequence, limit).map(toOutboxEvent),
+    lastSequence: () => selectLastSequence.get()?.sequence ?? 0,
     acknowledge(eventIds) {
       markAllDelivered(eventIds);
     },

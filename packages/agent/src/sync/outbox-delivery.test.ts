@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createMemoryLog } from "../../test/memory-log";
 import type { Outbox } from "../outbox/outbox";
 import { openSqliteOutbox } from "../outbox/sqlite-outbox";
+import { freshShare } from "./next-batch";
 import { createOutboxDelivery, deliveryBatchSize, type OutboxDelivery } from "./outbox-delivery";
 
 type EventsMessage = Extract<AgentMessage, { type: "events" }>;
@@ -49,6 +50,10 @@ function setUp(options: { retryMs?: number; ackTimeoutMs?: number; connected?: (
 }
 
 const idsOf = (message: EventsMessage | undefined) => message?.events.map((event) => event.eventId) ?? [];
+const sequencesOf = (message: EventsMessage | undefined) =>
+  message?.events.map((event) => event.sequence) ?? [];
+const isAscending = (values: readonly (number | undefined)[]) =>
+  values.every((value, i) => i === 0 || (value ?? 0) > (values[i - 1] ?? 0));
 
 describe("createOutboxDelivery", () => {
   it("sends at most one batch at a time, in sequence order, and the next only after the ack", () => {
@@ -133,5 +138,60 @@ describe("createOutboxDelivery", () => {
     connected = true;
     delivery.deliver();
     expect(sent).toHaveLength(1);
+  });
+
+  it("sends the taps made during a catch-up in the next batch, beside the oldest of the backlog", () => {
+    const { delivery, sent, append, outbox } = setUp();
+    const backlog = append(deliveryBatchSize * 3);
+
+    delivery.deliver();
+    const fresh = append(2);
+    delivery.handleAck(sent[0]?.batchId ?? "", idsOf(sent[0]));
+
+    const second = sent[1];
+    expect(second?.events).toHaveLength(deliveryBatchSize);
+    expect(idsOf(second)).toEqual([
+      ...backlog.slice(deliveryBatchSize, 2 * deliveryBatchSize - 2).map((event) => event.eventId),
+      ...fresh.map((event) => event.eventId),
+    ]);
+    expect(isAscending(sequencesOf(second))).toBe(true);
+
+    delivery.handleAck(second?.batchId ?? "", idsOf(second));
+    expect(idsOf(sent[2])).toEqual(
+      backlog.slice(2 * deliveryBatchSize - 2, 3 * deliveryBatchSize - 2).map((event) => event.eventId),
+    );
+    delivery.handleAck(sent[2]?.batchId ?? "", idsOf(sent[2]));
+    delivery.handleAck(sent[3]?.batchId ?? "", idsOf(sent[3]));
+    expect(outbox.length()).toBe(0);
+    const everySent = sent.flatMap((message) => idsOf(message));
+    expect(new Set(everySent).size).toBe(everySent.length);
+    expect(everySent).toHaveLength(backlog.length + fresh.length);
+  });
+
+  it("gives fresh taps at most their share of a batch, and the rest of it to the backlog", () => {
+    const { delivery, sent, append } = setUp();
+    const backlog = append(deliveryBatchSize * 2);
+
+    delivery.deliver();
+    const fresh = append(freshShare + 5);
+    delivery.handleAck(sent[0]?.batchId ?? "", idsOf(sent[0]));
+
+    expect(idsOf(sent[1])).toEqual([
+      ...backlog.slice(deliveryBatchSize, 2 * deliveryBatchSize - freshShare).map((event) => event.eventId),
+      ...fresh.slice(0, freshShare).map((event) => event.eventId),
+    ]);
+  });
+
+  it("treats everything pending as backlog again on a new connection, oldest first", () => {
+    const { delivery, sent, append } = setUp();
+    const backlog = append(deliveryBatchSize * 2);
+
+    delivery.deliver();
+    const fresh = append(1);
+    delivery.reset();
+    delivery.deliver();
+
+    expect(idsOf(sent[1])).toEqual(backlog.slice(0, deliveryBatchSize).map((event) => event.eventId));
+    expect(idsOf(sent[1])).not.toContain(fresh[0]?.eventId);
   });
 });

@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { AgentMessage } from "@tobira/protocol";
 import type { AgentLog } from "../log";
 import type { Outbox } from "../outbox/outbox";
+import { nextBatch } from "./next-batch";
 
-/** Events sent in one batch; the server takes up to 1000. */
-export const deliveryBatchSize = 500;
+export { deliveryBatchSize } from "./next-batch";
 
 export interface OutboxDeliveryDeps {
   outbox: Outbox;
@@ -18,9 +18,11 @@ export interface OutboxDeliveryDeps {
 }
 
 /**
- * Delivers the outbox over one connection: one batch in flight at a time, in sequence order; an event
- * leaves the outbox only once the server acknowledged it (accepted or duplicate), so a lost connection
- * or a crash means the batch is sent again and the server's dedup by event id keeps it exactly once.
+ * Delivers the outbox over one connection: one batch in flight at a time, oldest events first, with the
+ * taps made during a catch-up sent beside the backlog (see nextBatch); so events may arrive out of
+ * sequence order, and each carries its sequence number and time. An event leaves the outbox only once the
+ * server acknowledged it (accepted or duplicate), so a lost connection or a crash means the batch is sent
+ * again and the server's dedup by event id keeps it exactly once.
  */
 export interface OutboxDelivery {
   /** Sends the next batch now unless one is in flight. */
@@ -43,6 +45,8 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
   const { outbox, log } = deps;
   let inFlight: InFlightBatch | null = null;
   let retryTimer: NodeJS.Timeout | null = null;
+  // The outbox's newest sequence number when the last batch was sent on this connection.
+  let sentUpTo: number | null = null;
 
   function clearInFlight(): void {
     if (inFlight !== null) clearTimeout(inFlight.timer);
@@ -65,10 +69,11 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
   function deliver(): void {
     if (inFlight !== null) return;
     clearRetry();
-    const events = outbox.pending(deliveryBatchSize);
+    const events = nextBatch(outbox, sentUpTo);
     if (events.length === 0) return;
     const batchId = randomUUID();
     if (!deps.send({ type: "events", batchId, events })) return;
+    sentUpTo = outbox.lastSequence();
     const timer = setTimeout(() => {
       log.warn({ category, batchId }, "no answer to an events batch; reconnecting");
       deps.onStalled();
@@ -103,6 +108,7 @@ export function createOutboxDelivery(deps: OutboxDeliveryDeps): OutboxDelivery {
     reset() {
       clearInFlight();
       clearRetry();
+      sentUpTo = null;
     },
   };
 }

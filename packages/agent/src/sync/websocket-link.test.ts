@@ -18,6 +18,7 @@ import type { NewAgentEvent, Outbox } from "../outbox/outbox";
 import { openSqliteOutbox } from "../outbox/sqlite-outbox";
 import { openSnapshotStore, type SnapshotStore } from "../snapshot/snapshot-store";
 import { assignmentFileName } from "./assignment-file";
+import { deliveryBatchSize } from "./next-batch";
 import type { ServerLink } from "./server-link";
 import { type LinkTiming, openWebSocketLink } from "./websocket-link";
 
@@ -164,16 +165,17 @@ describe("openWebSocketLink", () => {
     const snapshotKey = createTestServerKey();
     const server = await startServer(snapshotKey);
     const agent = startAgent(server);
-    const appended = Array.from({ length: 1200 }, (_, minute) => agent.outbox.append(tap(minute)));
+    const total = Math.round(deliveryBatchSize * 2.4);
+    const appended = Array.from({ length: total }, (_, minute) => agent.outbox.append(tap(minute)));
     // The first and the second batch are stored, then the socket drops before the acknowledgement.
     server.dropBeforeAck = new Set([0, 2]);
 
-    await server.waitFor(() => server.stored.length === 1200 && agent.outbox.length() === 0, 10_000);
+    await server.waitFor(() => server.stored.length === total && agent.outbox.length() === 0, 10_000);
 
     expect(server.stored.map((event) => event.eventId)).toEqual(appended.map((event) => event.eventId));
     expect(server.stored.map((event) => event.sequence)).toEqual(appended.map((event) => event.sequence));
     // Both dropped batches came again and were recognised, not stored twice.
-    expect(server.duplicates).toEqual(appended.slice(0, 1000).map((event) => event.eventId));
+    expect(server.duplicates).toEqual(appended.slice(0, 2 * deliveryBatchSize).map((event) => event.eventId));
     expect(server.connections).toBe(3);
   });
 

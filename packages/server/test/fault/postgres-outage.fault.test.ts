@@ -7,7 +7,7 @@ import { buildFaultBuilding } from "./fault-building";
 import { createFaultDatabase } from "./fault-database";
 import { findFreePort } from "./free-port";
 import { removeServerBundle, type ServerProcess, startServerProcess } from "./server-process";
-import { duplicatedIds, isAscending, readStoredEvents } from "./stored-events";
+import { duplicatedIds, isGapless, readStoredEvents } from "./stored-events";
 import { startTcpProxy } from "./tcp-proxy";
 
 const outageMs = 4_000;
@@ -132,7 +132,7 @@ describe("PostgreSQL gone for a few seconds while agents deliver", () => {
     expect(duplicatedIds(stored)).toEqual([]);
     for (const [i, agent] of agents.entries()) {
       expect(agent.appended.filter((id) => !stored.countById.has(id))).toEqual([]);
-      expect(isAscending(stored.sequencesByReader.get(readerIds[i] ?? -1) ?? [])).toBe(true);
+      expect(isGapless(stored.sequencesByReader.get(readerIds[i] ?? -1) ?? [])).toBe(true);
     }
     const total = agents.reduce((sum, agent) => sum + agent.appended.length, 0);
     expect(stored.countById.size).toBe(total);

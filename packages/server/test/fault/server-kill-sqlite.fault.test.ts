@@ -1,0 +1,3 @@
+import { describeServerKill } from "./server-kill";
+
+describeServerKill("sqlite");
