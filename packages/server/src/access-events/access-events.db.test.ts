@@ -301,6 +301,25 @@ describeEachDatabase("access events: ingestion, log, alarms and who is inside", 
     expect(okJson(await auditor("GET", "/api/access/muster")).count).toBe(0);
   });
 
+  it("places a person by when each passage happened, not by when a reader delivered it", async () => {
+    const { deps } = context();
+    const now = "2026-04-01T00:30:00.000Z";
+    deps.clock.set(now);
+    const tanaka = `staff:${ids.tanaka}`;
+    // The exit reader delivers first; the entry reader, catching up, delivers the earlier entry after it.
+    okJson(await send(ids.serverOut, [decision("order-tanaka-out", secondsBefore(now, 20), tanaka, true)]));
+    okJson(await send(ids.serverIn, [decision("order-tanaka-in", secondsBefore(now, 30), tanaka, true)]));
+    expect(okJson(await auditor("GET", "/api/access/muster")).count).toBe(0);
+
+    okJson(
+      await send(ids.serverIn, [decision("order-tanaka-in-again", secondsBefore(now, 5), tanaka, true)]),
+    );
+    const muster = okJson(await auditor("GET", "/api/access/muster"));
+    expect(
+      muster.items.map((o: { holderId: string; enteredAt: string }) => [o.holderId, o.enteredAt]),
+    ).toEqual([[tanaka, secondsBefore(now, 5)]]);
+  });
+
   it("filters the log by person, door, area and result, with names joined", async () => {
     const suzuki = okJson(
       await auditor("GET", `/api/access/log?staffId=${ids.suzuki}&result=denied&limit=1000`),

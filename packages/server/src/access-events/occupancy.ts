@@ -1,4 +1,5 @@
 import type { OccupancyDto, OccupantDto } from "@tobira/protocol";
+import { sql } from "kysely";
 import type { Executor } from "../db/transaction";
 import { findHolderNames } from "./holder-names";
 
@@ -21,7 +22,7 @@ async function findCountingDoors(db: Executor): Promise<number[]> {
 }
 
 /**
- * Who is inside, derived from the log alone (so it can always be recomputed): each holder's last live,
+ * Who is inside, derived from the log alone (so it can always be recomputed): each holder's latest live,
  * granted passage through a door with readers on both sides; an entry puts the holder in the door's
  * inner area (toArea), an exit takes them out of it. Late events are left out, like every live action.
  */
@@ -31,19 +32,25 @@ export async function listOccupants(db: Executor): Promise<OccupantDto[]> {
 
 async function findOccupants(db: Executor, doorIds: readonly number[]): Promise<OccupantDto[]> {
   if (doorIds.length === 0) return [];
+  // Each holder's latest passage by when it happened: readers deliver late after an outage, and a door's
+  // entry and exit readers deliver independently, so arrival order is not passage order.
   const lastPassages = db
     .selectFrom("access_event")
-    .select(["holder_id", (eb) => eb.fn.max("seq").as("last_seq")])
+    .select([
+      "seq",
+      sql<number>`row_number() over (partition by holder_id order by occurred_at desc, seq desc)`.as(
+        "recency",
+      ),
+    ])
     .where("kind", "=", "decision")
     .where("granted", "=", 1)
     .where("live", "=", 1)
     .where("holder_id", "is not", null)
     .where("direction", "is not", null)
-    .where("door_id", "in", doorIds)
-    .groupBy("holder_id");
+    .where("door_id", "in", doorIds);
   const rows = await db
     .selectFrom(lastPassages.as("l"))
-    .innerJoin("access_event as e", "e.seq", "l.last_seq")
+    .innerJoin("access_event as e", "e.seq", "l.seq")
     .innerJoin("access_door as d", "d.id", "e.door_id")
     .innerJoin("access_area as a", "a.id", "d.to_area_id")
     .select([
@@ -54,6 +61,7 @@ async function findOccupants(db: Executor, doorIds: readonly number[]): Promise<
       "a.id as area_id",
       "a.name as area_name",
     ])
+    .where("l.recency", "=", 1)
     .where("e.direction", "=", "entry")
     .execute();
   const names = await findHolderNames(
