@@ -124,6 +124,7 @@ async function announceAccessEvents(trx: Executor, events: readonly UnchainedAcc
         punch: event.punch ?? null,
         live: event.live === 1,
         occurredAt: event.occurred_at,
+        sequence: event.sequence ?? null,
       },
       occurredAt: event.occurred_at,
     });

@@ -242,6 +242,7 @@ describeEachDatabase("signed webhooks", (context) => {
         credentialKey: "staffCard:0123456789abcdef0123456789abcdef",
         holderId: "staff:1",
         punch: "in",
+        sequence: 41,
       },
     ]);
     expect(sent.statusCode, sent.body).toBe(200);
@@ -259,6 +260,7 @@ describeEachDatabase("signed webhooks", (context) => {
       punch: "in",
       live: false,
       occurredAt: "2026-11-04T23:20:00.000Z",
+      sequence: 41,
     });
     expect(JSON.stringify(receiver.processed)).not.toContain("0123456789abcdef");
   });
