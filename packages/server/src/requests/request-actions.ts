@@ -24,6 +24,7 @@ import { removeRequestFacts, writeRequestFacts } from "./request-facts";
 import { noticeRequestChange } from "./request-notices";
 import { toPersonId } from "./request-people";
 import { findStoredRequest, type StoredRequest, updateStoredRequest } from "./request-repository";
+import { canSeeRequest } from "./request-visibility";
 
 type UseCaseDeps = Pick<Deps, "db" | "clock" | "config">;
 
@@ -42,15 +43,17 @@ export async function actOnRequest(
   const { personId } = requireCallerPerson(caller);
   return db.transaction().execute(async (trx) => {
     const stored = await findStoredRequest(trx, id);
-    // Not hidden behind visibility: core refuses anyone without a part in it (403), as the screen expects.
-    if (!stored) throw notFound(`Request ${id}`);
+    const loaded = stored ? await loadApprovalAuthority(trx, today, [stored.departmentId]) : null;
+    // A request the caller may not see does not exist for them, so an id tells an outsider nothing;
+    // one they see but have no part in is refused by core (403).
+    if (!stored || !loaded || !(await canSeeRequest(trx, caller, stored, today, loaded)))
+      throw notFound(`Request ${id}`);
     const before = stored.request;
     const coreAction = await toCoreAction(trx, now, stored, personId, action);
     const closedMonths = await listClosedMonths(trx, stored.departmentId, before);
     if (coreAction.type === "resubmit") {
       closedMonths.push(...(await listClosedMonths(trx, stored.departmentId, coreAction.content)));
     }
-    const loaded = await loadApprovalAuthority(trx, today, [stored.departmentId]);
     const { authority } = loaded;
     const result = applyRequestAction(before, coreAction, { at: now.toISOString(), authority, closedMonths });
     if (!result.ok) throw transitionError(result.error);

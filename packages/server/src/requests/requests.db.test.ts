@@ -292,9 +292,15 @@ describeEachDatabase("requests from entry to approved facts", (context) => {
 
   it("refuses another section's head and the applicant deciding the applicant's request", async () => {
     const request = await submit(applicant, order("2026-10-07", "18:00", "19:00"));
+    // Another section's head may not even see it: the request answers as missing, like an unused id.
     const other = await act(otherHead, request.id, { type: "approve" });
-    expect(other.statusCode).toBe(403);
-    expect(other.json().error.id).toBe("forbidden");
+    expect(other.statusCode).toBe(404);
+    expect(other.json().error.id).toBe("not_found");
+    const unused = await act(otherHead, request.id + 1000, { type: "approve" });
+    expect(unused.statusCode).toBe(404);
+    expect(unused.json().error.message).toBe(
+      other.json().error.message.replace(String(request.id), String(request.id + 1000)),
+    );
     const own = await act(applicant, request.id, { type: "approve" });
     expect(own.statusCode).toBe(403);
     expect(own.json().error.message).toContain("their own request");
