@@ -74,7 +74,7 @@ describeEachDatabase("exporting staff", (context) => {
     expect(text).toContain(`004001,"'=HYPERLINK(""http://evil.example"",""x"")",太郎,`);
     expect(text).toContain(",'+81-879-82-0001\r\n");
     expect(text).toContain("004002,'@SUM(A1),花子,");
-    expect(text).toContain(",臨時,2026-04-01,2026-09-30,,'-1\r\n");
+    expect(text).toContain(",臨時,2026-04-01,2026-09-30,,-1\r\n");
     expect(text).toContain(",'+81-879-82-2105\r\n");
   });
 

