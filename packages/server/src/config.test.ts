@@ -44,6 +44,34 @@ describe("loadConfig", () => {
     );
   });
 
+  it("trusts no proxy unless TOBIRA_TRUST_PROXY lists addresses or CIDRs", () => {
+    expect(loadConfig({}).trustProxy).toBeUndefined();
+    expect(loadConfig({ TOBIRA_TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,fd00::/8,::1" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "fd00::/8",
+      "::1",
+    ]);
+  });
+
+  it.each([
+    ["a host name", "10.0.0.5,proxy.town.local", "proxy.town.local"],
+    ["a prefix too long for IPv4", "10.1.0.0/33", "10.1.0.0/33"],
+    ["a prefix that is not a number", "10.1.0.0/x", "10.1.0.0/x"],
+    ["an empty entry", "10.0.0.5,,10.0.0.6", ""],
+    ["an address out of range", "10.0.0.256", "10.0.0.256"],
+  ])("refuses TOBIRA_TRUST_PROXY with %s, naming the entry", (_, value, entry) => {
+    expect(() => loadConfig({ TOBIRA_TRUST_PROXY: value })).toThrow(
+      `TOBIRA_TRUST_PROXY: "${entry}" is not an IP address or CIDR`,
+    );
+  });
+
+  it("refuses a TOBIRA_TRUST_PROXY range that would trust every address", () => {
+    expect(() => loadConfig({ TOBIRA_TRUST_PROXY: "10.0.0.5,0.0.0.0/0" })).toThrow(
+      'TOBIRA_TRUST_PROXY: "0.0.0.0/0" would trust every address',
+    );
+  });
+
   it("reads the JPKI trust anchors once, both CA generations from one PEM file", () => {
     const now = new Date("2026-04-01T00:00:00Z");
     const generations = [createTestJpkiCa({ now, generation: "2015" }), createTestJpkiCa({ now })];

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { readTrustAnchorFile } from "./credentials/trust-anchor-file";
@@ -71,6 +72,21 @@ const configSchema = z.object({
     .max(200)
     .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "must be an e-mail address")
     .optional(),
+  /**
+   * The reverse proxies or load balancers in front, as addresses or CIDRs ("10.0.0.5,10.1.0.0/16").
+   * Only a request from one of them has its client address taken from X-Forwarded-For; unset, nothing
+   * is trusted and the address is the connection's.
+   */
+  trustProxy: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      if (text === undefined) return undefined;
+      const entries = text.split(",").map((entry) => entry.trim());
+      const problems = entries.flatMap((entry) => proxyEntryProblem(entry) ?? []);
+      for (const message of problems) context.addIssue({ code: "custom", message });
+      return problems.length > 0 ? z.NEVER : Object.freeze(entries);
+    }),
   /** When the morning digest of yesterday's missing punches goes out, HH:MM in Asia/Tokyo. */
   digestTime: z
     .string()
@@ -100,6 +116,7 @@ const envNames: Record<keyof z.infer<typeof configSchema>, string> = {
   smtpUrl: "TOBIRA_SMTP_URL",
   mailFrom: "TOBIRA_MAIL_FROM",
   digestTime: "TOBIRA_DIGEST_TIME",
+  trustProxy: "TOBIRA_TRUST_PROXY",
 };
 
 export class ConfigError extends Error {}
@@ -128,6 +145,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success || lines.length > 0)
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   return Object.freeze(parsed.data);
+}
+
+/** What is wrong with one TOBIRA_TRUST_PROXY entry, or null for an address or CIDR. */
+function proxyEntryProblem(entry: string): string | null {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const version = isIP(address);
+  const notAnAddress = `"${entry}" is not an IP address or CIDR (write e.g. 10.0.0.5,10.1.0.0/16)`;
+  if (version === 0 || rest.length > 0) return notAnAddress;
+  if (prefix === undefined) return null;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > (version === 4 ? 32 : 128)) return notAnAddress;
+  return Number(prefix) === 0 ? `"${entry}" would trust every address; list the proxies themselves` : null;
 }
 
 function isSmtpUrl(text: string): boolean {

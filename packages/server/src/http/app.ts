@@ -55,7 +55,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 50 * 1024 * 1024,
-    trustProxy: false,
+    // Only the configured proxies may name the client in X-Forwarded-For; without them nobody can.
+    trustProxy: deps.config.trustProxy ? [...deps.config.trustProxy] : false,
     genReqId: () => crypto.randomUUID(),
     // The router refuses over-long or badly encoded path segments before any hook runs: answer in the
     // API's error shape, without echoing the URL back.
