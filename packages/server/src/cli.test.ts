@@ -55,6 +55,35 @@ describe("tobira command line", { timeout: 60_000 }, () => {
     expect(bad.stderr).toMatch(/staff, approver, hr, securityAdmin, auditor, sysadmin/);
   });
 
+  it("prints the audit chain's head and, given it later, exits 1 once the end was cut off before it", async () => {
+    expect((await tobira(["admin", "create", "--login", "admin2"])).code).toBe(0);
+    const intact = await tobira(["audit", "verify"]);
+    expect(intact).toMatchObject({ code: 0 });
+    const head = /^head: (2:[0-9a-f]{64})$/m.exec(intact.stdout)?.[1];
+    if (head === undefined) throw new Error(`no head in ${intact.stdout}`);
+    const still = await tobira(["audit", "verify", "--head", head]);
+    expect(still.code).toBe(0);
+    expect(still.stdout).toMatch(/the expected head 2 is still in the chain/);
+
+    const db = new SQLite(join(dataDir, "tobira.db"));
+    db.prepare("delete from audit_log where seq = 2").run();
+    db.close();
+    // Without the noted head the shorter chain still links up.
+    expect(await tobira(["audit", "verify"])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/intact: 1 entries/),
+    });
+    const cut = await tobira(["audit", "verify", "--head", head]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(/The chain ends at seq 1, before the expected head at seq 2/);
+  });
+
+  it("refuses a --head that is not SEQ:HASH", async () => {
+    const bad = await tobira(["audit", "verify", "--head", "2:nothex"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--head must be SEQ:HASH/);
+  });
+
   it("verifies the audit chain and exits 1 naming the first broken entry once it is tampered with", async () => {
     const intact = await tobira(["audit", "verify"]);
     expect(intact).toMatchObject({ code: 0 });

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { roleSchema } from "@tobira/protocol";
+import { type ChainHead, chainHeadSchema, roleSchema } from "@tobira/protocol";
 import { verifyAuditLog } from "./audit/audit-repository";
 import { createAdministrator } from "./auth/create-administrator";
 import { systemClock } from "./clock";
@@ -13,7 +13,8 @@ const usage = `使い方 / usage: tobira <command>
   serve [--demo]                         start the server (and web app); --demo seeds a demo town office into an empty database
   db migrate                             bring the database schema up to date
   admin create --login ID [--roles R,…]  create an administrator account (default roles: sysadmin,hr); prints a one-time password
-  audit verify                           check the audit log's hash chain; exits 1 at the first broken link
+  audit verify [--head SEQ:HASH]         check the audit log's hash chain and print its head; exits 1 at the first
+                                         broken link, or when the chain no longer holds the head noted earlier
   card …                                 card readers and cards: readers, info, watch, virtual (see tobira card help)
   agent --config FILE                    run the reader agent beside a door, attendance terminal or enrolment desk
 
@@ -39,16 +40,7 @@ async function run(argv: string[]): Promise<number> {
     const { runAgentCli } = await import("@tobira/agent/cli");
     return runAgentCli([sub, ...rest].filter((a): a is string => a !== undefined));
   }
-  if (command === "audit" && sub === "verify")
-    return withStore(async (store) => {
-      const result = await verifyAuditLog(store.db);
-      if (result.ok) {
-        console.log(`audit log intact: ${result.count} entries`);
-        return 0;
-      }
-      console.error(`audit log BROKEN at entry ${result.brokenAt}: ${result.message}`);
-      return 1;
-    });
+  if (command === "audit" && sub === "verify") return auditVerify(rest);
   console.error(usage);
   return command === undefined || command === "help" || command === "--help" ? 0 : 2;
 }
@@ -65,6 +57,36 @@ async function serve(args: string[]): Promise<number> {
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
   return new Promise<number>(() => {});
+}
+
+async function auditVerify(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { head: { type: "string" } } });
+  const expectedHead = values.head === undefined ? undefined : parseHead(values.head);
+  if (expectedHead === null) {
+    console.error(
+      "--head must be SEQ:HASH as printed by audit verify, e.g. --head 1200:9f86d0…(64 hex digits)",
+    );
+    return 2;
+  }
+  return withStore(async (store) => {
+    const result = await verifyAuditLog(store.db, { expectedHead });
+    if (!result.ok) {
+      console.error(`audit log BROKEN at entry ${result.brokenAt}: ${result.message}`);
+      return 1;
+    }
+    console.log(`audit log intact: ${result.count} entries`);
+    // Noted outside the database, the head lets a later run with --head notice a cut-off end.
+    if (result.head) console.log(`head: ${result.head.seq}:${result.head.hash}`);
+    if (expectedHead) console.log(`the expected head ${expectedHead.seq} is still in the chain`);
+    return 0;
+  });
+}
+
+function parseHead(text: string): ChainHead | null {
+  const match = /^(\d+):([0-9a-fA-F]+)$/.exec(text.trim());
+  if (!match) return null;
+  const parsed = chainHeadSchema.safeParse({ seq: Number(match[1]), hash: match[2]?.toLowerCase() });
+  return parsed.success ? parsed.data : null;
 }
 
 async function adminCreate(args: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { registerChainHeadLog } from "./audit/log-chain-heads";
 import { systemClock } from "./clock";
 import { type Config, sqlitePathOf } from "./config";
 import { openStore } from "./db/database";
@@ -26,6 +27,7 @@ export async function startServer(config: Config): Promise<{ url: string; close(
   });
   if (demo) app.log.info({ accounts: demo.accounts.map((a) => a.loginId) }, "demo town office created");
   registerNotificationJobs(app, deps);
+  registerChainHeadLog(app, deps);
   const url = await app.listen({ port: config.port, host: config.host });
   if (demoReaders) {
     await demoReaders.start(url);

@@ -1,5 +1,11 @@
 import { GENESIS_HASH, hashAuditEntry, type StoredAuditEntry } from "@tobira/core";
-import { type ChainVerification, lockChainForAppend, verifyChainInPages } from "../db/hash-chain";
+import {
+  type ChainHead,
+  type ChainVerification,
+  type ChainVerifyOptions,
+  lockChainForAppend,
+  verifyChainInPages,
+} from "../db/hash-chain";
 import type { AccessEventRow, NewAccessEventRow } from "../db/schema";
 import type { Executor } from "../db/transaction";
 
@@ -60,12 +66,7 @@ export async function appendAccessEvents(
 ): Promise<NewAccessEventRow[]> {
   if (events.length === 0) return [];
   await lockAccessEventChain(trx);
-  const head = await trx
-    .selectFrom("access_event")
-    .select(["seq", "hash"])
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const head = await readAccessEventHead(trx);
   let seq = head?.seq ?? 0;
   let prevHash = head?.hash ?? GENESIS_HASH;
   const rows: NewAccessEventRow[] = [];
@@ -85,8 +86,11 @@ export async function appendAccessEvents(
   return rows;
 }
 
-/** Walks the whole event chain in pages of `pageSize`, holding one page at a time. */
-export async function verifyAccessEventChain(db: Executor, pageSize = 10_000): Promise<ChainVerification> {
+/** Walks the whole event chain a page at a time; with `expectedHead`, also checks its end was not cut off. */
+export async function verifyAccessEventChain(
+  db: Executor,
+  options: ChainVerifyOptions = {},
+): Promise<ChainVerification> {
   return verifyChainInPages(
     (after, limit) =>
       db
@@ -97,6 +101,17 @@ export async function verifyAccessEventChain(db: Executor, pageSize = 10_000): P
         .limit(limit)
         .execute(),
     toStoredEntry,
-    pageSize,
+    options,
   );
+}
+
+/** The newest event as stored, unverified: what the server writes to its log as a witness. */
+export async function readAccessEventHead(db: Executor): Promise<ChainHead | null> {
+  const head = await db
+    .selectFrom("access_event")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return head ?? null;
 }

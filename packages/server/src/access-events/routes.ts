@@ -6,12 +6,14 @@ import {
   accessLogQuerySchema,
   accessLogSchema,
   acknowledgeAlarmSchema,
+  auditVerifyRequestSchema,
   auditVerifyResultSchema,
   idParamsSchema,
   musterSchema,
   occupancySchema,
 } from "@tobira/protocol";
 import { appendAudit } from "../audit/audit-repository";
+import { presentChainVerification } from "../audit/present-chain-verification";
 import type { Deps } from "../deps";
 import { type Api, signedInUser } from "../http/api";
 import { formatContentDisposition } from "../staff-import/content-disposition";
@@ -28,12 +30,13 @@ const tags = ["access-events"];
 export function registerAccessEventRoutes(api: Api, deps: Deps): void {
   api.post(
     "/api/access/events/verify",
-    { config: { access: "audit.read" }, schema: { tags, response: { 200: auditVerifyResultSchema } } },
-    async () => {
-      const result = await verifyAccessEventChain(deps.db);
-      return result.ok
-        ? { ok: true, count: result.count, brokenAt: null, message: `All ${result.count} events are intact.` }
-        : { ok: false, count: result.count, brokenAt: result.brokenAt, message: result.message };
+    {
+      config: { access: "audit.read" },
+      schema: { tags, body: auditVerifyRequestSchema, response: { 200: auditVerifyResultSchema } },
+    },
+    async (request) => {
+      const result = await verifyAccessEventChain(deps.db, { expectedHead: request.body?.head });
+      return presentChainVerification(result, "events");
     },
   );
 

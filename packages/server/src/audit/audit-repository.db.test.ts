@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { beforeEach, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/databases";
-import { appendAudit, verifyAuditLog } from "./audit-repository";
+import { appendAudit, readAuditHead, verifyAuditLog } from "./audit-repository";
 
 describeEachDatabase("audit chain", (context) => {
   beforeEach(async () => {
@@ -22,12 +22,50 @@ describeEachDatabase("audit chain", (context) => {
     }
   });
 
-  it("verifies an untouched chain and counts its entries", async () => {
-    expect(await verifyAuditLog(context().deps.db)).toEqual({ ok: true, count: 5 });
+  it("verifies an untouched chain, counts its entries and reports its newest as the head", async () => {
+    const { db } = context().deps;
+    const newest = await db
+      .selectFrom("audit_log")
+      .select(["seq", "hash"])
+      .where("seq", "=", 5)
+      .executeTakeFirst();
+    expect(newest).toBeDefined();
+    expect(await verifyAuditLog(db)).toEqual({ ok: true, count: 5, head: newest });
+    expect(await readAuditHead(db)).toEqual(newest);
   });
 
   it("verifies a chain longer than one page", async () => {
-    expect(await verifyAuditLog(context().deps.db, 2)).toEqual({ ok: true, count: 5 });
+    expect(await verifyAuditLog(context().deps.db, { pageSize: 2 })).toMatchObject({
+      ok: true,
+      count: 5,
+      head: { seq: 5 },
+    });
+  });
+
+  it("accepts an earlier head that is still in the chain", async () => {
+    const { db } = context().deps;
+    const third = await db
+      .selectFrom("audit_log")
+      .select(["seq", "hash"])
+      .where("seq", "=", 3)
+      .executeTakeFirst();
+    expect(await verifyAuditLog(db, { expectedHead: third, pageSize: 2 })).toMatchObject({
+      ok: true,
+      count: 5,
+    });
+  });
+
+  it("has no head while empty, and fails against a head when empty", async () => {
+    const { db } = context().deps;
+    await db.deleteFrom("audit_log").execute();
+    expect(await verifyAuditLog(db)).toEqual({ ok: true, count: 0, head: null });
+    expect(await readAuditHead(db)).toBeNull();
+    expect(await verifyAuditLog(db, { expectedHead: { seq: 1, hash: "a".repeat(64) } })).toMatchObject({
+      ok: false,
+      brokenAt: 1,
+      reason: "head_missing",
+      message: expect.stringMatching(/^The chain is empty, before the expected head at seq 1/),
+    });
   });
 
   it("finds an entry whose details were changed", async () => {
@@ -86,6 +124,6 @@ describeEachDatabase("audit chain", (context) => {
           ),
       ),
     );
-    expect(await verifyAuditLog(db)).toEqual({ ok: true, count: 15 });
+    expect(await verifyAuditLog(db)).toMatchObject({ ok: true, count: 15, head: { seq: 15 } });
   });
 });

@@ -1,6 +1,12 @@
 import { GENESIS_HASH, hashAuditEntry, type StoredAuditEntry } from "@tobira/core";
 import type { AuditEntry, AuditListQuery } from "@tobira/protocol";
-import { type ChainVerification, lockChainForAppend, verifyChainInPages } from "../db/hash-chain";
+import {
+  type ChainHead,
+  type ChainVerification,
+  type ChainVerifyOptions,
+  lockChainForAppend,
+  verifyChainInPages,
+} from "../db/hash-chain";
 import type { AuditLogRow } from "../db/schema";
 import type { Executor } from "../db/transaction";
 
@@ -21,12 +27,7 @@ const AUDIT_CHAIN_LOCK = 7_301_001;
  */
 export async function appendAudit(trx: Executor, record: AuditRecord, at: Date): Promise<void> {
   await lockChainForAppend(trx, AUDIT_CHAIN_LOCK);
-  const last = await trx
-    .selectFrom("audit_log")
-    .select(["seq", "hash"])
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const last = await readAuditHead(trx);
   const entry = {
     seq: (last?.seq ?? 0) + 1,
     at: at.toISOString(),
@@ -82,12 +83,26 @@ function toAuditEntry(row: AuditLogRow): AuditEntry {
 
 export type AuditVerification = ChainVerification;
 
-/** Walks the whole chain in pages of `pageSize`, holding one page at a time. */
-export async function verifyAuditLog(db: Executor, pageSize = 10_000): Promise<AuditVerification> {
+/** Walks the whole chain a page at a time; with `expectedHead`, also checks its end was not cut off. */
+export async function verifyAuditLog(
+  db: Executor,
+  options: ChainVerifyOptions = {},
+): Promise<AuditVerification> {
   return verifyChainInPages(
     (after, limit) =>
       db.selectFrom("audit_log").selectAll().where("seq", ">", after).orderBy("seq").limit(limit).execute(),
     toChainEntry,
-    pageSize,
+    options,
   );
+}
+
+/** The newest entry as stored, unverified: what the server writes to its log as a witness. */
+export async function readAuditHead(db: Executor): Promise<ChainHead | null> {
+  const head = await db
+    .selectFrom("audit_log")
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return head ?? null;
 }

@@ -1,7 +1,13 @@
-import { auditListQuerySchema, auditListSchema, auditVerifyResultSchema } from "@tobira/protocol";
+import {
+  auditListQuerySchema,
+  auditListSchema,
+  auditVerifyRequestSchema,
+  auditVerifyResultSchema,
+} from "@tobira/protocol";
 import type { Deps } from "../deps";
 import type { Api } from "../http/api";
 import { listAudit, verifyAuditLog } from "./audit-repository";
+import { presentChainVerification } from "./present-chain-verification";
 
 export function registerAuditRoutes(api: Api, deps: Deps): void {
   api.get(
@@ -17,18 +23,11 @@ export function registerAuditRoutes(api: Api, deps: Deps): void {
     "/api/audit/verify",
     {
       config: { access: "audit.read" },
-      schema: { tags: ["audit"], response: { 200: auditVerifyResultSchema } },
+      schema: { tags: ["audit"], body: auditVerifyRequestSchema, response: { 200: auditVerifyResultSchema } },
     },
-    async () => {
-      const result = await verifyAuditLog(deps.db);
-      return result.ok
-        ? {
-            ok: true,
-            count: result.count,
-            brokenAt: null,
-            message: `All ${result.count} entries are intact.`,
-          }
-        : { ok: false, count: result.count, brokenAt: result.brokenAt, message: result.message };
+    async (request) => {
+      const result = await verifyAuditLog(deps.db, { expectedHead: request.body?.head });
+      return presentChainVerification(result, "entries");
     },
   );
 }

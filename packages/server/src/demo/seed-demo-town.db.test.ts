@@ -31,7 +31,7 @@ describeEachDatabase("demo town office", (context) => {
     expect(count("サーバ室管理者")).toBeGreaterThan(0);
     expect(count("サーバ室管理者")).toBeLessThan(count("書庫利用者"));
     expect(await seedDemoTownIfEmpty(deps)).toBeUndefined();
-    expect(await verifyAuditLog(deps.db)).toEqual({ ok: true, count: 1 });
+    expect(await verifyAuditLog(deps.db)).toMatchObject({ ok: true, count: 1 });
   });
 
   it("lets a demo account sign in with the printed password", async () => {

@@ -1,13 +1,16 @@
+import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
-import { beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   appendAccessEvents,
   type UnchainedAccessEvent,
   verifyAccessEventChain,
 } from "../../src/access-events/access-event-chain";
 import { appendAudit, verifyAuditLog } from "../../src/audit/audit-repository";
-import type { ChainVerification } from "../../src/db/hash-chain";
+import type { ChainHead, ChainVerification } from "../../src/db/hash-chain";
 import type { Executor } from "../../src/db/transaction";
+import { buildApp } from "../../src/http/app";
+import { type Call, issuesOf, okJson, signInWithRoles } from "../access-api";
 import { describeEachDatabase } from "../databases";
 
 const chainLength = 8;
@@ -37,7 +40,9 @@ interface Chain {
   /** A column whose value the verifier covers, and a forged value for it. */
   forgery: { column: string; value: string };
   fill(db: Executor, at: Date): Promise<void>;
-  verify(db: Executor): Promise<ChainVerification>;
+  /** Appends `count` entries unlike the ones `fill` wrote. */
+  appendOthers(db: Executor, at: Date, count: number): Promise<void>;
+  verify(db: Executor, expectedHead?: ChainHead): Promise<ChainVerification>;
 }
 
 const chains: Chain[] = [
@@ -53,7 +58,16 @@ const chains: Chain[] = [
         );
       }
     },
-    verify: (db) => verifyAuditLog(db, 3),
+    async appendOthers(db, at, count) {
+      for (let n = 1; n <= count; n++) {
+        await appendAudit(
+          db,
+          { actor: "intruder", action: "door.updated", targetType: "door", targetId: n },
+          at,
+        );
+      }
+    },
+    verify: (db, expectedHead) => verifyAuditLog(db, { pageSize: 3, expectedHead }),
   },
   {
     table: "access_event",
@@ -64,9 +78,25 @@ const chains: Chain[] = [
         Array.from({ length: chainLength }, (_, i) => accessEvent(i + 1)),
       );
     },
-    verify: (db) => verifyAccessEventChain(db, 3),
+    async appendOthers(db, _at, count) {
+      await appendAccessEvents(
+        db,
+        Array.from({ length: count }, (_, i) => ({ ...accessEvent(i + 1), event_id: `other-${i + 1}` })),
+      );
+    },
+    verify: (db, expectedHead) => verifyAccessEventChain(db, { pageSize: 3, expectedHead }),
   },
 ];
+
+/** The entry an auditor would have noted as the head: read straight from the table. */
+async function entryAt(db: Executor, table: Chain["table"], seq: number): Promise<ChainHead> {
+  const { rows } = await sql<ChainHead>`select seq, hash from ${sql.table(table)} where seq = ${seq}`.execute(
+    db,
+  );
+  const [row] = rows;
+  if (row === undefined) throw new Error(`${table} has no seq ${seq}`);
+  return { seq: Number(row.seq), hash: row.hash };
+}
 
 // Table and column names come from the fixed list above, never from input.
 function update(db: Executor, table: string, column: string, value: string, seq: number) {
@@ -83,8 +113,53 @@ describeEachDatabase("tampering with a hash chain directly in the database", (co
         await chain.fill(db, clock.now());
       });
 
-      it("verifies the untouched chain", async () => {
-        expect(await chain.verify(context().deps.db)).toEqual({ ok: true, count: chainLength });
+      it("verifies the untouched chain and reports its newest entry as the head", async () => {
+        const { db } = context().deps;
+        const head = await entryAt(db, chain.table, chainLength);
+        expect(await chain.verify(db)).toEqual({ ok: true, count: chainLength, head });
+        expect(await chain.verify(db, head)).toEqual({ ok: true, count: chainLength, head });
+      });
+
+      it("still passes with a head noted before later entries were appended", async () => {
+        const { db, clock } = context().deps;
+        const noted = await entryAt(db, chain.table, chainLength);
+        await chain.appendOthers(db, clock.now(), 2);
+        expect(await chain.verify(db, noted)).toMatchObject({ ok: true, head: { seq: chainLength + 2 } });
+      });
+
+      it.each([1, 3])(
+        "says the chain ends before a noted head when the newest %i entries are cut off",
+        async (cut) => {
+          const { db } = context().deps;
+          const noted = await entryAt(db, chain.table, chainLength);
+          const kept = chainLength - cut;
+          await sql`delete from ${sql.table(chain.table)} where seq > ${kept}`.execute(db);
+          // Without an anchor the shorter chain still links up: the documented limit.
+          expect(await chain.verify(db)).toMatchObject({ ok: true, count: kept, head: { seq: kept } });
+          const result = await chain.verify(db, noted);
+          expect(result).toMatchObject({
+            ok: false,
+            count: kept,
+            brokenAt: kept + 1,
+            reason: "head_missing",
+          });
+          expect(result.ok === false && result.message).toBe(
+            `The chain ends at seq ${kept}, before the expected head at seq ${chainLength}: its newest entries were cut off`,
+          );
+        },
+      );
+
+      it("names a noted head whose entry was replaced after the end was cut off and rebuilt", async () => {
+        const { db, clock } = context().deps;
+        const noted = await entryAt(db, chain.table, chainLength);
+        await sql`delete from ${sql.table(chain.table)} where seq > ${chainLength - 3}`.execute(db);
+        await chain.appendOthers(db, clock.now(), 3);
+        expect(await chain.verify(db)).toMatchObject({ ok: true, count: chainLength });
+        const result = await chain.verify(db, noted);
+        expect(result).toMatchObject({ ok: false, brokenAt: chainLength, reason: "head_mismatch" });
+        expect(result.ok === false && result.message).toMatch(
+          new RegExp(`^seq ${chainLength} has hash [0-9a-f]{64}, not the expected ${noted.hash}`),
+        );
       });
 
       it(`reports seq 5 when one field (${chain.forgery.column}) of entry 5 is changed`, async () => {
@@ -143,6 +218,59 @@ describeEachDatabase("tampering with a hash chain directly in the database", (co
         // Two breaks: the verifier names the first one.
         expect(await chain.verify(db)).toMatchObject({ ok: false, count: 1, brokenAt: 2 });
       });
+    });
+  }
+});
+
+const verifyRoutes = [
+  { url: "/api/audit/verify", table: "audit_log" },
+  { url: "/api/access/events/verify", table: "access_event" },
+] as const;
+
+describeEachDatabase("verifying a chain through the API against a noted head", (context) => {
+  let app: FastifyInstance;
+  let auditor: Call;
+
+  beforeAll(async () => {
+    const { deps } = context();
+    app = await buildApp(deps);
+    auditor = await signInWithRoles(app, deps, "chain-auditor", ["auditor"]);
+    const [audit, accessEvents] = chains;
+    await audit?.fill(deps.db, deps.clock.now());
+    await accessEvents?.fill(deps.db, deps.clock.now());
+  });
+  afterAll(() => app.close());
+
+  for (const { url, table } of verifyRoutes) {
+    it(`${url} reports the head, passes with it, and says the chain ends before it once the end is cut off`, async () => {
+      const intact = okJson(await auditor("POST", url));
+      expect(intact).toMatchObject({
+        ok: true,
+        brokenAt: null,
+        head: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      });
+      const { head } = intact;
+      expect(head).toEqual(await entryAt(context().deps.db, table, head.seq));
+      expect(intact.message).toContain(`The newest is seq ${head.seq}, hash ${head.hash}.`);
+      expect(okJson(await auditor("POST", url, { head }))).toMatchObject({ ok: true, head });
+
+      await sql`delete from ${sql.table(table)} where seq > ${head.seq - 2}`.execute(context().deps.db);
+      expect(okJson(await auditor("POST", url))).toMatchObject({ ok: true, head: { seq: head.seq - 2 } });
+      expect(okJson(await auditor("POST", url, { head }))).toEqual({
+        ok: false,
+        count: head.seq - 2,
+        brokenAt: head.seq - 1,
+        message: `The chain ends at seq ${head.seq - 2}, before the expected head at seq ${head.seq}: its newest entries were cut off`,
+        head: null,
+      });
+    });
+
+    it(`${url} refuses a head that is not a seq and a SHA-256, naming the field`, async () => {
+      const response = await auditor("POST", url, { head: { seq: 0, hash: "ABC" } });
+      expect(response.statusCode).toBe(400);
+      expect(issuesOf(response).join("\n")).toMatch(
+        /head\.seq: .*\n?.*head\.hash: must be 64 lowercase hex digits/s,
+      );
     });
   }
 });
