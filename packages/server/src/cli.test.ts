@@ -78,6 +78,21 @@ describe("tobira command line", { timeout: 60_000 }, () => {
     expect(cut.stderr).toMatch(/The chain ends at seq 1, before the expected head at seq 2/);
   });
 
+  it("checks the access-event chain the same way, refusing a head it does not hold", async () => {
+    const empty = await tobira(["access", "verify"]);
+    expect(empty).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/access-event log intact: 0 entries/),
+    });
+    const cut = await tobira(["access", "verify", "--head", `3:${"ab".repeat(32)}`]);
+    expect(cut.code).toBe(1);
+    expect(cut.stderr).toMatch(
+      /access-event log BROKEN .*The chain is empty, before the expected head at seq 3/,
+    );
+    const bad = await tobira(["access", "verify", "--head", "three"]);
+    expect(bad).toMatchObject({ code: 2, stderr: expect.stringMatching(/as printed by access verify/) });
+  });
+
   it("refuses a --head that is not SEQ:HASH", async () => {
     const bad = await tobira(["audit", "verify", "--head", "2:nothex"]);
     expect(bad.code).toBe(2);

@@ -1,11 +1,14 @@
 import { parseArgs } from "node:util";
 import { type ChainHead, chainHeadSchema, roleSchema } from "@tobira/protocol";
+import { verifyAccessEventChain } from "./access-events/access-event-chain";
 import { verifyAuditLog } from "./audit/audit-repository";
 import { createAdministrator } from "./auth/create-administrator";
 import { systemClock } from "./clock";
 import { ConfigError, loadConfig, sqlitePathOf } from "./config";
 import { openStore } from "./db/database";
+import type { ChainVerification, ChainVerifyOptions } from "./db/hash-chain";
 import { migrateToLatest } from "./db/migrate";
+import type { Executor } from "./db/transaction";
 import { startServer } from "./main";
 
 const usage = `使い方 / usage: tobira <command>
@@ -15,6 +18,7 @@ const usage = `使い方 / usage: tobira <command>
   admin create --login ID [--roles R,…]  create an administrator account (default roles: sysadmin,hr); prints a one-time password
   audit verify [--head SEQ:HASH]         check the audit log's hash chain and print its head; exits 1 at the first
                                          broken link, or when the chain no longer holds the head noted earlier
+  access verify [--head SEQ:HASH]        the same for the access-event log (入退室記録)
   card …                                 card readers and cards: readers, info, watch, virtual (see tobira card help)
   agent --config FILE                    run the reader agent beside a door, attendance terminal or enrolment desk
 
@@ -40,7 +44,8 @@ async function run(argv: string[]): Promise<number> {
     const { runAgentCli } = await import("@tobira/agent/cli");
     return runAgentCli([sub, ...rest].filter((a): a is string => a !== undefined));
   }
-  if (command === "audit" && sub === "verify") return auditVerify(rest);
+  if (command === "audit" && sub === "verify") return verifyChain(chains.audit, rest);
+  if (command === "access" && sub === "verify") return verifyChain(chains.access, rest);
   console.error(usage);
   return command === undefined || command === "help" || command === "--help" ? 0 : 2;
 }
@@ -59,22 +64,33 @@ async function serve(args: string[]): Promise<number> {
   return new Promise<number>(() => {});
 }
 
-async function auditVerify(args: string[]): Promise<number> {
+interface HashChainCommand {
+  name: string;
+  command: string;
+  verify(db: Executor, options: ChainVerifyOptions): Promise<ChainVerification>;
+}
+
+const chains = {
+  audit: { name: "audit log", command: "audit verify", verify: verifyAuditLog },
+  access: { name: "access-event log", command: "access verify", verify: verifyAccessEventChain },
+} satisfies Record<string, HashChainCommand>;
+
+async function verifyChain(chain: HashChainCommand, args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { head: { type: "string" } } });
   const expectedHead = values.head === undefined ? undefined : parseHead(values.head);
   if (expectedHead === null) {
     console.error(
-      "--head must be SEQ:HASH as printed by audit verify, e.g. --head 1200:9f86d0…(64 hex digits)",
+      `--head must be SEQ:HASH as printed by ${chain.command}, e.g. --head 1200:9f86d0…(64 hex digits)`,
     );
     return 2;
   }
   return withStore(async (store) => {
-    const result = await verifyAuditLog(store.db, { expectedHead });
+    const result = await chain.verify(store.db, { expectedHead });
     if (!result.ok) {
-      console.error(`audit log BROKEN at entry ${result.brokenAt}: ${result.message}`);
+      console.error(`${chain.name} BROKEN at entry ${result.brokenAt}: ${result.message}`);
       return 1;
     }
-    console.log(`audit log intact: ${result.count} entries`);
+    console.log(`${chain.name} intact: ${result.count} entries`);
     // Noted outside the database, the head lets a later run with --head notice a cut-off end.
     if (result.head) console.log(`head: ${result.head.seq}:${result.head.hash}`);
     if (expectedHead) console.log(`the expected head ${expectedHead.seq} is still in the chain`);
