@@ -36,10 +36,23 @@ export const auditVerifyRequestSchema = z
   .describe("Optional; without `head`, a cut-off end cannot be detected.");
 export type AuditVerifyRequest = z.infer<typeof auditVerifyRequestSchema>;
 
+/** Why a chain failed: a link that does not hold, or the noted head cut off (missing) or replaced (mismatch). */
+export const chainFailureReasons = [
+  "hash_mismatch",
+  "prev_hash_mismatch",
+  "sequence_gap",
+  "sequence_order",
+  "head_missing",
+  "head_mismatch",
+] as const;
+export type ChainFailureReason = (typeof chainFailureReasons)[number];
+
 export const auditVerifyResultSchema = z.object({
   ok: z.boolean(),
   count: z.number().int(),
   brokenAt: z.number().int().nullable(),
+  /** Null when the chain is intact. */
+  reason: z.enum(chainFailureReasons).nullable(),
   message: z.string(),
   /** The newest entry of an intact chain (null when it is empty or the check failed). */
   head: chainHeadSchema.nullable(),

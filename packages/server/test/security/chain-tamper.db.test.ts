@@ -247,6 +247,7 @@ describeEachDatabase("verifying a chain through the API against a noted head", (
       expect(intact).toMatchObject({
         ok: true,
         brokenAt: null,
+        reason: null,
         head: { seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
       });
       const { head } = intact;
@@ -260,6 +261,7 @@ describeEachDatabase("verifying a chain through the API against a noted head", (
         ok: false,
         count: head.seq - 2,
         brokenAt: head.seq - 1,
+        reason: "head_missing",
         message: `The chain ends at seq ${head.seq - 2}, before the expected head at seq ${head.seq}: its newest entries were cut off`,
         head: null,
       });

@@ -271,11 +271,32 @@ export const en: Record<MessageKey, string> = {
   "audit.title": "Audit log",
   "audit.verifyHeading": "Tamper check",
   "audit.verifyIntro":
-    "Recomputes the chain of hashes over every entry to prove nothing was changed, removed or reordered.",
-  "audit.verify": "Verify",
+    "Recomputes the chain of hashes over every entry to prove nothing was changed, removed or reordered. Give a head noted earlier to also prove the newest entries were not cut off.",
+  "audit.chainAudit": "Audit log",
+  "audit.chainAuditIntro": "Checks the record of administrative changes (the entries listed on this page).",
+  "audit.chainAccessEvents": "Access events",
+  "audit.chainAccessEventsIntro":
+    "Checks the entries and exits reported by the door readers (the access log).",
+  "audit.headLabel": "Head noted earlier (optional)",
+  "audit.headHint":
+    "For example 1234:9f86d0… (number:hash), from a previous check's printout or the server log line “hash chain head”. The check runs without it, but then cannot tell whether the newest entries were cut off.",
+  "audit.headErrorShape": "Write it as number:hash (for example 1234:9f86d0…).",
+  "audit.headErrorSeq": "The number must be a whole number of 1 or more.",
+  "audit.headErrorHash": "The hash must be 64 characters of 0–9 and a–f.",
+  "audit.verify": "Verify: {chain}",
   "audit.verifying": "Verifying…",
   "audit.verifyOk": "All good: no tampering found in {count} entries.",
   "audit.verifyBroken": "The chain is broken at entry {seq} ({count} entries checked).",
+  "audit.verifyCutOff":
+    "The newest entries were cut off: the chain ends at entry {end}, before the noted head {seq}.",
+  "audit.verifyRebuilt":
+    "Entry {seq}, the noted head, is a different entry now: the chain was rebuilt, or the head was noted wrongly.",
+  "audit.headMatched": "The chain still holds the noted head {seq}.",
+  "audit.headNotConfirmed": "The noted head {seq} could not be confirmed.",
+  "audit.headShown": "Head: No. {seq} / hash {hash}",
+  "audit.headNote":
+    "Note this head outside the system, printed or written in the audit record, so that a later check can tell whether the newest entries were cut off.",
+  "audit.headEmpty": "There are no entries yet, so there is no head to note.",
   "audit.entriesHeading": "Entries",
   "audit.filterForm": "Filter the audit log",
   "audit.filterAction": "Action",

@@ -273,11 +273,31 @@ export const ja = {
   "audit.title": "監査ログ",
   "audit.verifyHeading": "改ざんの検証",
   "audit.verifyIntro":
-    "すべての記録のつながり（ハッシュチェーン）を計算し直し、変更・削除・並べ替えがないか確かめます。",
-  "audit.verify": "検証",
+    "すべての記録のつながり（ハッシュチェーン）を計算し直し、変更・削除・並べ替えがないか確かめます。控えておいた先頭を入力すると、最新の記録が削られていないかも確かめます。",
+  "audit.chainAudit": "監査ログ",
+  "audit.chainAuditIntro": "管理操作の記録（この画面の「記録」の一覧）を検証します。",
+  "audit.chainAccessEvents": "入退室記録",
+  "audit.chainAccessEventsIntro": "扉のリーダーから届いた入退室の記録（入退室記録簿のもと）を検証します。",
+  "audit.headLabel": "控えておいた先頭（任意）",
+  "audit.headHint":
+    "例 1234:9f86d0…（番号:ハッシュ）。前回の検証で印刷したもの、またはサーバのログ「hash chain head」から写します。空欄でも検証できますが、最新の記録が削られていても気づけません。",
+  "audit.headErrorShape": "「番号:ハッシュ」の形で入力してください（例 1234:9f86d0…）。",
+  "audit.headErrorSeq": "番号は1以上の整数で入力してください。",
+  "audit.headErrorHash": "ハッシュは0〜9とa〜fの64文字で入力してください。",
+  "audit.verify": "{chain}を検証",
   "audit.verifying": "検証しています…",
   "audit.verifyOk": "問題ありません。{count}件の記録に改ざんは見つかりませんでした。",
   "audit.verifyBroken": "記録のつながりが番号 {seq} で壊れています（確認した記録 {count}件）。",
+  "audit.verifyCutOff":
+    "最新の記録が削られています。記録は番号 {end} で終わり、控えた先頭の番号 {seq} に届きません。",
+  "audit.verifyRebuilt":
+    "控えた先頭の番号 {seq} に別の記録があります。記録が作り直されたか、控えが誤っています。",
+  "audit.headMatched": "控えた先頭 {seq} を含んでいます。",
+  "audit.headNotConfirmed": "控えた先頭 {seq} は確認できませんでした。",
+  "audit.headShown": "先頭: 番号 {seq} / ハッシュ {hash}",
+  "audit.headNote":
+    "次の検証で最新の記録が削られていないか確かめられるよう、この先頭を印刷するか監査の記録に書き写して、システムの外に控えてください。",
+  "audit.headEmpty": "記録がまだないため、控える先頭はありません。",
   "audit.entriesHeading": "記録",
   "audit.filterForm": "監査ログの絞り込み",
   "audit.filterAction": "操作の種類",

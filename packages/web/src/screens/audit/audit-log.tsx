@@ -3,9 +3,9 @@ import { TextField } from "../../components/form-fields";
 import { PageHeading } from "../../components/page-heading";
 import { useI18n } from "../../i18n/i18n";
 import { AuditEntries } from "./audit-entries";
-import { AuditVerify } from "./audit-verify";
+import { ChainChecks } from "./chain-checks";
 
-/** 監査ログ: every admin change in the hash chain, newest first, with a check of the chain. */
+/** 監査ログ: every admin change in the hash chain, newest first, with checks of both hash chains. */
 export function AuditLogScreen() {
   const { t } = useI18n();
   const [actionInput, setActionInput] = useState("");
@@ -19,7 +19,7 @@ export function AuditLogScreen() {
   return (
     <>
       <PageHeading title={t("audit.title")} />
-      <AuditVerify />
+      <ChainChecks />
       <section aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("audit.entriesHeading")}</h2>
         <search aria-label={t("audit.filterForm")}>
