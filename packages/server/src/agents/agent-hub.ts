@@ -193,9 +193,11 @@ export function createAgentHub(deps: Deps, options: AgentHubOptions): AgentHub {
   // An agent revoked through another instance (or removed from the store) is shut out here too.
   async function closeAgentsNoLongerApproved(): Promise<void> {
     try {
-      const approved = await filterApprovedAgentIds(deps.db, [...byAgent.keys()]);
-      for (const [agentId, connection] of byAgent)
-        if (!approved.has(agentId)) connection.refuse("revoked", "This agent has been revoked.");
+      const checked = [...byAgent.keys()];
+      const approved = await filterApprovedAgentIds(deps.db, checked);
+      // Only the agents asked about: one welcomed while the query ran is missing from its answer.
+      for (const agentId of checked)
+        if (!approved.has(agentId)) byAgent.get(agentId)?.refuse("revoked", "This agent has been revoked.");
     } catch (error) {
       log.error({ err: error }, "checking connected agents failed");
     }
