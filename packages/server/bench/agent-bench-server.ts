@@ -7,6 +7,7 @@ import { createReader } from "../src/access/reader-use-cases";
 import { systemClock } from "../src/clock";
 import { loadConfig } from "../src/config";
 import { enrolCredential } from "../src/credentials/enrol-credential";
+import type { DialectName } from "../src/db/dialect";
 import type { Deps } from "../src/deps";
 import { buildApp } from "../src/http/app";
 import { insertDepartment } from "../src/org/department-repository";
@@ -17,7 +18,10 @@ import { createTestStore } from "../test/test-store";
 export const benchActor = "security";
 const roundTimeoutMs = 30_000;
 
-/** A real server on a SQLite file, listening on 127.0.0.1, with readers and cards to revoke. */
+/**
+ * A real server on a fresh database (a SQLite file, or a PostgreSQL database dropped on close), listening
+ * on 127.0.0.1, with readers and cards to revoke.
+ */
 export interface BenchServer {
   app: FastifyInstance;
   deps: Deps;
@@ -96,10 +100,15 @@ async function enrolCards(deps: Deps, count: number): Promise<number[]> {
   return ids;
 }
 
-export async function startBenchServer(readers: number, cards: number): Promise<BenchServer> {
-  const store = await createTestStore("sqlite");
+export async function startBenchServer(
+  readers: number,
+  cards: number,
+  dialect: DialectName = "sqlite",
+): Promise<BenchServer> {
+  const store = await createTestStore(dialect);
   const config = loadConfig({
-    TOBIRA_LOG_LEVEL: "silent",
+    // The server's own log, e.g. "error" to see why a benchmark stalls; silent by default.
+    TOBIRA_LOG_LEVEL: process.env.TOBIRA_BENCH_LOG_LEVEL ?? "silent",
     TOBIRA_AGENT_REGISTRATIONS_PER_ADDRESS: String(readers * 2),
   });
   const deps: Deps = { db: store.db, dialect: store.dialect, clock: systemClock, config };

@@ -2,6 +2,8 @@ import { performance } from "node:perf_hooks";
 import type { AccessEventInput } from "@tobira/protocol";
 import { deliveryBatchSize } from "../../agent/src/sync/outbox-delivery";
 import type { AgentClient } from "../test/agent-client";
+import { unlessClosed } from "./load-connection-closed";
+import type { DecideTap } from "./load-decision";
 
 const ackTimeoutMs = 120_000;
 
@@ -26,6 +28,16 @@ export interface RushResult {
   tapMs: number[];
   /** Per tap: how late this process fired the tap against its plan (the load generator's own lag). */
   lagMs: number[];
+  /** Per tap: from the tap to the agent's local decision (before anything is sent). */
+  decisionMs: number[];
+  /** Taps per decision reason ("granted", "unknown_card" …). */
+  reasons: Map<string, number>;
+}
+
+/** A connected agent and how it decides its taps. */
+export interface RushAgent {
+  client: AgentClient;
+  decideTap: DecideTap;
 }
 
 /** mulberry32: a small seeded generator, so that the rush is the same from run to run. */
@@ -68,7 +80,7 @@ class RushingAgent {
   private drained: () => void = () => {};
 
   constructor(
-    private readonly client: AgentClient,
+    private readonly agent: RushAgent,
     private readonly prefix: string,
     private readonly result: RushResult,
   ) {}
@@ -76,7 +88,11 @@ class RushingAgent {
   tap(sequence: number, plannedAt: number): void {
     const tappedAt = performance.now();
     this.result.lagMs.push(tappedAt - plannedAt);
-    const event = decisionEvent(`${this.prefix}-${sequence}`, this.result.sent);
+    const decided = this.agent.decideTap(this.result.sent);
+    this.result.decisionMs.push(performance.now() - tappedAt);
+    const reason = decided.reason ?? "none";
+    this.result.reasons.set(reason, (this.result.reasons.get(reason) ?? 0) + 1);
+    const event = { eventId: `${this.prefix}-${sequence}`, ...decided };
     this.outbox.push({ event, tappedAt });
     this.result.sent++;
     void this.flush();
@@ -100,9 +116,10 @@ class RushingAgent {
     this.inFlight = true;
     const batchId = `${this.prefix}-batch-${++this.batchCount}`;
     const sentAt = performance.now();
-    const acknowledged = this.client.next("events_ack", ackTimeoutMs, (ack) => ack.batchId === batchId);
-    this.client.send({ type: "events", batchId, events: batch.map((tap) => tap.event) });
-    const ack = await acknowledged;
+    const { client } = this.agent;
+    const acknowledged = client.next("events_ack", ackTimeoutMs, (ack) => ack.batchId === batchId);
+    client.send({ type: "events", batchId, events: batch.map((tap) => tap.event) });
+    const ack = await unlessClosed(client, acknowledged);
     const now = performance.now();
     this.result.batches++;
     this.result.batchMs.push(now - sentAt);
@@ -114,24 +131,8 @@ class RushingAgent {
   }
 }
 
-/** The rush's `index`-th tap: one of 40,000 staff, one in twenty turned away. */
-function decisionEvent(eventId: string, index: number): AccessEventInput {
-  const holder = index % 40_000;
-  const denied = index % 20 === 0;
-  return {
-    eventId,
-    occurredAt: new Date().toISOString(),
-    kind: "decision",
-    credentialKey: `jpki:C=JP, O=JPKI#${(0x10000000 + holder).toString(16)}`,
-    holderId: `staff:${holder + 1}`,
-    granted: !denied,
-    reason: denied ? "outside_schedule" : "granted",
-    assurance: "tap",
-  };
-}
-
 /** Sends the plan's taps through the connected clients as they fall due and waits for every ack. */
-export async function runRush(clients: readonly AgentClient[], plan: RushPlan): Promise<RushResult> {
+export async function runRush(rushAgents: readonly RushAgent[], plan: RushPlan): Promise<RushResult> {
   const result: RushResult = {
     sent: 0,
     accepted: 0,
@@ -141,9 +142,11 @@ export async function runRush(clients: readonly AgentClient[], plan: RushPlan): 
     batchMs: [],
     tapMs: [],
     lagMs: [],
+    decisionMs: [],
+    reasons: new Map(),
   };
-  const offsets = planTaps(plan, clients.length);
-  const agents = clients.map((client, i) => new RushingAgent(client, `${plan.name}-a${i + 1}`, result));
+  const offsets = planTaps(plan, rushAgents.length);
+  const agents = rushAgents.map((agent, i) => new RushingAgent(agent, `${plan.name}-a${i + 1}`, result));
   const started = performance.now();
   await Promise.all(
     agents.map(async (agent, i) => {
