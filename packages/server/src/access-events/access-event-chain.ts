@@ -4,6 +4,7 @@ import {
   type ChainVerification,
   type ChainVerifyOptions,
   lockChainForAppend,
+  readChainHead,
   verifyChainInPages,
 } from "../db/hash-chain";
 import type { AccessEventRow, NewAccessEventRow } from "../db/schema";
@@ -106,12 +107,6 @@ export async function verifyAccessEventChain(
 }
 
 /** The newest event as stored, unverified: what the server writes to its log as a witness. */
-export async function readAccessEventHead(db: Executor): Promise<ChainHead | null> {
-  const head = await db
-    .selectFrom("access_event")
-    .select(["seq", "hash"])
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return head ?? null;
+export function readAccessEventHead(db: Executor): Promise<ChainHead | null> {
+  return readChainHead(db, "access_event");
 }

@@ -5,6 +5,7 @@ import {
   type ChainVerification,
   type ChainVerifyOptions,
   lockChainForAppend,
+  readChainHead,
   verifyChainInPages,
 } from "../db/hash-chain";
 import type { AuditLogRow } from "../db/schema";
@@ -97,12 +98,6 @@ export async function verifyAuditLog(
 }
 
 /** The newest entry as stored, unverified: what the server writes to its log as a witness. */
-export async function readAuditHead(db: Executor): Promise<ChainHead | null> {
-  const head = await db
-    .selectFrom("audit_log")
-    .select(["seq", "hash"])
-    .orderBy("seq", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return head ?? null;
+export function readAuditHead(db: Executor): Promise<ChainHead | null> {
+  return readChainHead(db, "audit_log");
 }

@@ -96,3 +96,17 @@ function headMissing(expected: ChainHead, head: ChainHead | null, count: number)
     message: `${end}, before the expected head at seq ${expected.seq}: its newest entries were cut off`,
   };
 }
+
+/** A chain's newest entry as stored, unverified: the head to link the next entry to, and the log's witness. */
+export async function readChainHead(
+  db: Executor,
+  table: "audit_log" | "access_event",
+): Promise<ChainHead | null> {
+  const head = await db
+    .selectFrom(table)
+    .select(["seq", "hash"])
+    .orderBy("seq", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return head ?? null;
+}

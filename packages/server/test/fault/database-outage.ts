@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { Store } from "../../src/db/database";
-import { type FaultAgent, openFaultAgent, prepareAgentKey } from "./fault-agent";
+import { type FaultAgent, openFaultAgent, prepareAgentKey, waitUntilDelivered } from "./fault-agent";
 import { buildFaultBuilding } from "./fault-building";
 import { findFreePort } from "./free-port";
 import { removeServerBundle, type ServerProcess, startServerProcess } from "./server-process";
@@ -125,13 +125,7 @@ export function describeDatabaseOutage(title: string, openTarget: () => Promise<
 
       await sleep(1_000);
       clearInterval(taps);
-      await vi.waitFor(
-        () => {
-          const queued = agents.map((agent) => agent.outbox.length());
-          if (queued.some((length) => length > 0)) throw new Error(`still queued: ${queued.join(", ")}`);
-        },
-        { timeout: 60_000, interval: 50 },
-      );
+      await waitUntilDelivered(agents, 60_000);
       const drainMs = performance.now() - restoredAt;
       expect((await askForSession(server.baseUrl)).status).toBe(401);
 

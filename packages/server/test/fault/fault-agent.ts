@@ -1,4 +1,5 @@
 import type { ServerMessage } from "@tobira/protocol";
+import { vi } from "vitest";
 import { createAgentLog } from "../../../agent/src/agent-log";
 import { systemClock } from "../../../agent/src/clock";
 import { type AgentKey, loadOrCreateAgentKey } from "../../../agent/src/identity/agent-key";
@@ -99,4 +100,15 @@ export function openFaultAgent(dataDir: string, name: string): FaultAgent {
       outbox.close();
     },
   };
+}
+
+/** Waits until every agent's outbox is empty: everything it decided was acknowledged. */
+export async function waitUntilDelivered(agents: readonly FaultAgent[], timeoutMs: number): Promise<void> {
+  await vi.waitFor(
+    () => {
+      const queued = agents.map((agent) => agent.outbox.length());
+      if (queued.some((length) => length > 0)) throw new Error(`still queued: ${queued.join(", ")}`);
+    },
+    { timeout: timeoutMs, interval: 20 },
+  );
 }

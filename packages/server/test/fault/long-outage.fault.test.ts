@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { OutboxEvent } from "../../../agent/src/outbox/outbox";
 import { dialects } from "../databases";
-import { openFaultAgent, prepareAgentKey } from "./fault-agent";
+import { openFaultAgent, prepareAgentKey, waitUntilDelivered } from "./fault-agent";
 import { buildFaultBuilding } from "./fault-building";
 import { createFaultDatabase } from "./fault-database";
 import { findFreePort } from "./free-port";
@@ -73,20 +73,10 @@ describe.each(dialects)("an agent back after a long outage [%s]", (dialect) => {
       otherDoorTapEveryMs,
     );
     cleanups.push(() => clearInterval(tapping));
-    await vi.waitFor(
-      () => {
-        if (agent.outbox.length() > 0) throw new Error(`${agent.outbox.length()} still queued`);
-      },
-      { timeout: 300_000, interval: 20 },
-    );
+    await waitUntilDelivered([agent], 300_000);
     clearInterval(tapping);
     const catchUpMs = performance.now() - connectedAt;
-    await vi.waitFor(
-      () => {
-        if (otherDoor.outbox.length() > 0) throw new Error("the other door still has taps queued");
-      },
-      { timeout: 60_000, interval: 20 },
-    );
+    await waitUntilDelivered([otherDoor], 60_000);
     const arrivedAfterMs = (eventId: string, at: number) =>
       (agent.acknowledgedAt.get(eventId) ??
         otherDoor.acknowledgedAt.get(eventId) ??

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { DialectName } from "../../src/db/dialect";
-import { type FaultAgent, openFaultAgent, prepareAgentKey } from "./fault-agent";
+import { type FaultAgent, openFaultAgent, prepareAgentKey, waitUntilDelivered } from "./fault-agent";
 import { buildFaultBuilding } from "./fault-building";
 import { createFaultDatabase } from "./fault-database";
 import { findFreePort } from "./free-port";
@@ -66,13 +66,7 @@ export function describeServerKill(dialect: DialectName): void {
 
       server = await startServerProcess(port, database.serverEnv);
       const started = performance.now();
-      await vi.waitFor(
-        () => {
-          const queued = agents.map((agent) => agent.outbox.length());
-          if (queued.some((length) => length > 0)) throw new Error(`still queued: ${queued.join(", ")}`);
-        },
-        { timeout: 180_000, interval: 50 },
-      );
+      await waitUntilDelivered(agents, 180_000);
       const drainMs = performance.now() - started;
 
       const stored = await readStoredEvents(database.store, readerIds);
