@@ -78,6 +78,8 @@ export interface AgentClientOptions {
   };
   /** Verifies each snapshot and delta with the welcome's key and acknowledges it, like a real agent. */
   applyPolicy?: boolean;
+  /** How long to wait for the server's challenge (2 s when left out). */
+  challengeTimeoutMs?: number;
 }
 
 interface Waiter {
@@ -104,6 +106,8 @@ export class AgentClient {
       socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }));
     });
     socket.on("message", (data) => this.receive(serverMessageSchema.parse(JSON.parse(data.toString()))));
+    // Without a listener a socket error would end the whole test process; `close` follows it.
+    socket.on("error", () => {});
   }
 
   /** Opens the socket, answers the challenge with a signed hello, and returns before the server replies. */
@@ -111,7 +115,14 @@ export class AgentClient {
     const url = `${options.baseUrl.replace(/^http/, "ws")}${agentSocketPath}`;
     const socket = new WebSocket(url);
     const client = new AgentClient(socket, options);
-    const challenge = await client.next("challenge");
+    // A refused or dropped connection fails the connect; later socket errors end in `closed`.
+    const failed = new Promise<never>((_, reject) =>
+      socket.once("error", (error) =>
+        reject(new Error(`the agent socket to ${url} failed: ${error.message}`)),
+      ),
+    );
+    failed.catch(() => {});
+    const challenge = await Promise.race([client.next("challenge", options.challengeTimeoutMs), failed]);
     const signer = options.signWith ?? options.keys.privateKey;
     client.send({
       type: "hello",
