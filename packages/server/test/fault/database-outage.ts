@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { vi } from "vitest";
 import type { Store } from "../../src/db/database";
 import { type FaultAgent, openFaultAgent, prepareAgentKey, waitUntilDelivered } from "./fault-agent";
 import { buildFaultBuilding } from "./fault-building";
+import { onCleanup } from "./fault-cleanups";
 import { findFreePort } from "./free-port";
-import { removeServerBundle, type ServerProcess, startServerProcess } from "./server-process";
-import { duplicatedIds, isGapless, readStoredEvents } from "./stored-events";
+import { type ServerProcess, startServerProcess } from "./server-process";
+import { checkDelivery, type DeliveryCheck } from "./stored-events";
 
 const outageMs = 4_000;
 
@@ -24,7 +25,7 @@ export interface OutageTarget {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-interface Answer {
+export interface Answer {
   /** 0 when the server did not answer at all. */
   status: number;
   errorId: string | null;
@@ -55,93 +56,96 @@ async function askForHealth(baseUrl: string): Promise<number> {
   return response.status;
 }
 
+/** What the server and the agents did while the database was away and after it came back. */
+export interface OutageRun extends DeliveryCheck {
+  /** The server process's exit code at the end of the outage: null while it lives. */
+  exitCodeAfterOutage: number | null;
+  stderr: string;
+  healthBefore: number;
+  /** Every answer to a signed-in request and to /api/health while the database was away. */
+  sessionAnswers: Answer[];
+  healthAnswers: number[];
+  /** Events queued in the outboxes at the first and the last look during the outage. */
+  queuedAtCut: number;
+  queuedAtEnd: number;
+  /** A signed-in request with an unknown session once everything drained. */
+  sessionAfter: number;
+}
+
 /**
- * The database goes away for a few seconds while agents deliver: the server answers 503 meanwhile, the
- * agents keep deciding and queueing, and afterwards every event is stored once.
+ * The database goes away for a few seconds while two agents deliver, then comes back; the outboxes
+ * drain. The test files say how the database goes away and what must have happened.
  */
-export function describeDatabaseOutage(title: string, openTarget: () => Promise<OutageTarget>): void {
-  const cleanups: (() => Promise<void> | void)[] = [];
-  afterEach(async () => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+export async function runDatabaseOutage(
+  title: string,
+  openTarget: () => Promise<OutageTarget>,
+): Promise<OutageRun> {
+  const target = await openTarget();
+  onCleanup(() => target.close());
+
+  const dir = mkdtempSync(join(tmpdir(), "tobira-fault-agents-"));
+  onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const dataDirs = [join(dir, "agent-1"), join(dir, "agent-2")];
+  const readerIds = await buildFaultBuilding(target.store, dataDirs.map(prepareAgentKey));
+  const agents: FaultAgent[] = dataDirs.map((dataDir, i) => openFaultAgent(dataDir, `fault-agent-${i + 1}`));
+  onCleanup(async () => {
+    for (const agent of agents) await agent.close();
   });
-  afterAll(removeServerBundle);
-
-  describe(title, () => {
-    it("answers 503 database_unavailable meanwhile, the agents keep deciding and queueing, and after it returns every event is stored once", async () => {
-      const target = await openTarget();
-      cleanups.push(() => target.close());
-
-      const dir = mkdtempSync(join(tmpdir(), "tobira-fault-agents-"));
-      cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-      const dataDirs = [join(dir, "agent-1"), join(dir, "agent-2")];
-      const readerIds = await buildFaultBuilding(target.store, dataDirs.map(prepareAgentKey));
-      const agents: FaultAgent[] = dataDirs.map((dataDir, i) =>
-        openFaultAgent(dataDir, `fault-agent-${i + 1}`),
-      );
-      cleanups.push(async () => {
-        for (const agent of agents) await agent.close();
-      });
-      const server: ServerProcess = await startServerProcess(await findFreePort(), {
-        databaseUrl: target.serverUrl,
-      });
-      cleanups.push(() => server.kill());
-      for (const agent of agents) agent.connect(server.baseUrl);
-
-      const taps = setInterval(() => {
-        for (const agent of agents) agent.decide();
-      }, 10);
-      cleanups.push(() => clearInterval(taps));
-      await vi.waitFor(
-        () => {
-          if (agents.some((agent) => agent.acknowledged.size < 20)) throw new Error("not delivering yet");
-        },
-        { timeout: 60_000, interval: 50 },
-      );
-      expect(await askForHealth(server.baseUrl)).toBe(200);
-
-      await target.takeAway();
-      const cutAt = performance.now();
-      const sessionAnswers: Answer[] = [];
-      const healthAnswers: number[] = [];
-      const queuedDuringOutage: number[] = [];
-      while (performance.now() - cutAt < outageMs) {
-        sessionAnswers.push(await askForSession(server.baseUrl).catch(noAnswer));
-        healthAnswers.push(await askForHealth(server.baseUrl).catch(() => 0));
-        queuedDuringOutage.push(agents.reduce((sum, agent) => sum + agent.outbox.length(), 0));
-        await sleep(250);
-      }
-      const acknowledgedAtCut = agents.map((agent) => agent.acknowledged.size);
-      await target.giveBack();
-      const restoredAt = performance.now();
-
-      expect(server.child.exitCode, `the server died without its database:\n${server.stderr()}`).toBeNull();
-      expect(sessionAnswers.length).toBeGreaterThan(3);
-      expect(
-        sessionAnswers.filter((answer) => answer.status !== 503 || answer.errorId !== "database_unavailable"),
-      ).toEqual([]);
-      expect(healthAnswers.every((status) => status === 503)).toBe(true);
-      // The outbox grew while nothing could be stored.
-      expect(queuedDuringOutage.at(-1) ?? 0).toBeGreaterThan((queuedDuringOutage[0] ?? 0) + 100);
-
-      await sleep(1_000);
-      clearInterval(taps);
-      await waitUntilDelivered(agents, 60_000);
-      const drainMs = performance.now() - restoredAt;
-      expect((await askForSession(server.baseUrl)).status).toBe(401);
-
-      const stored = await readStoredEvents(target.store, readerIds);
-      expect(duplicatedIds(stored)).toEqual([]);
-      for (const [i, agent] of agents.entries()) {
-        expect(agent.appended.filter((id) => !stored.countById.has(id))).toEqual([]);
-        expect(isGapless(stored.sequencesByReader.get(readerIds[i] ?? -1) ?? [])).toBe(true);
-      }
-      const total = agents.reduce((sum, agent) => sum + agent.appended.length, 0);
-      expect(stored.countById.size).toBe(total);
-      console.info(
-        `${title}: outage ${outageMs} ms, ${sessionAnswers.length} API calls answered ${[...new Set(sessionAnswers.map((a) => `${a.status} ${a.errorId}`))].join(", ")}; ` +
-          `outbox ${queuedDuringOutage[0]} → ${queuedDuringOutage.at(-1)} queued; acknowledged at cut ${acknowledgedAtCut.join("/")}; ` +
-          `${total} events stored once; drained ${Math.round(drainMs)} ms after the database returned`,
-      );
-    }, 600_000);
+  const server: ServerProcess = await startServerProcess(await findFreePort(), {
+    databaseUrl: target.serverUrl,
   });
+  onCleanup(() => server.kill());
+  for (const agent of agents) agent.connect(server.baseUrl);
+
+  const taps = setInterval(() => {
+    for (const agent of agents) agent.decide();
+  }, 10);
+  onCleanup(() => clearInterval(taps));
+  await vi.waitFor(
+    () => {
+      if (agents.some((agent) => agent.acknowledged.size < 20)) throw new Error("not delivering yet");
+    },
+    { timeout: 60_000, interval: 50 },
+  );
+  const healthBefore = await askForHealth(server.baseUrl);
+
+  await target.takeAway();
+  const cutAt = performance.now();
+  const sessionAnswers: Answer[] = [];
+  const healthAnswers: number[] = [];
+  const queuedDuringOutage: number[] = [];
+  while (performance.now() - cutAt < outageMs) {
+    sessionAnswers.push(await askForSession(server.baseUrl).catch(noAnswer));
+    healthAnswers.push(await askForHealth(server.baseUrl).catch(() => 0));
+    queuedDuringOutage.push(agents.reduce((sum, agent) => sum + agent.outbox.length(), 0));
+    await sleep(250);
+  }
+  const acknowledgedAtCut = agents.map((agent) => agent.acknowledged.size);
+  const exitCodeAfterOutage = server.child.exitCode;
+  await target.giveBack();
+  const restoredAt = performance.now();
+
+  await sleep(1_000);
+  clearInterval(taps);
+  await waitUntilDelivered(agents, 60_000);
+  const drainMs = performance.now() - restoredAt;
+  const sessionAfter = (await askForSession(server.baseUrl)).status;
+
+  const check = await checkDelivery(target.store, readerIds, agents);
+  console.info(
+    `${title}: outage ${outageMs} ms, ${sessionAnswers.length} API calls answered ${[...new Set(sessionAnswers.map((a) => `${a.status} ${a.errorId}`))].join(", ")}; ` +
+      `outbox ${queuedDuringOutage[0]} → ${queuedDuringOutage.at(-1)} queued; acknowledged at cut ${acknowledgedAtCut.join("/")}; ` +
+      `${check.stored} events stored once; drained ${Math.round(drainMs)} ms after the database returned`,
+  );
+  return {
+    ...check,
+    exitCodeAfterOutage,
+    stderr: server.stderr(),
+    healthBefore,
+    sessionAnswers,
+    healthAnswers,
+    queuedAtCut: queuedDuringOutage[0] ?? 0,
+    queuedAtEnd: queuedDuringOutage.at(-1) ?? 0,
+    sessionAfter,
+  };
 }

@@ -6,6 +6,7 @@ import type { OutboxEvent } from "../../../agent/src/outbox/outbox";
 import { dialects } from "../databases";
 import { openFaultAgent, prepareAgentKey, waitUntilDelivered } from "./fault-agent";
 import { buildFaultBuilding } from "./fault-building";
+import { cleanUp, onCleanup } from "./fault-cleanups";
 import { createFaultDatabase } from "./fault-database";
 import { findFreePort } from "./free-port";
 import { removeServerBundle, startServerProcess } from "./server-process";
@@ -13,11 +14,7 @@ import { duplicatedIds, isAscending, isGapless, readStoredEvents } from "./store
 
 const backlog = 10_000;
 const otherDoorTapEveryMs = 100;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+afterEach(cleanUp);
 afterAll(removeServerBundle);
 
 const milliseconds = (values: readonly number[]) => values.map((value) => Math.round(value)).join(" / ");
@@ -27,9 +24,9 @@ describe.each(dialects)("an agent back after a long outage [%s]", (dialect) => {
   // that they overtook the backlog instead of waiting behind it.
   it(`delivers a backlog of ${backlog} events oldest first, once each, with the live taps of its own door and another ahead of it`, async () => {
     const database = await createFaultDatabase(dialect);
-    cleanups.push(() => database.drop());
+    onCleanup(() => database.drop());
     const dir = mkdtempSync(join(tmpdir(), "tobira-fault-agents-"));
-    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
     const dataDirs = [join(dir, "returning"), join(dir, "online")];
     const [readerId = -1, otherReaderId = -1] = await buildFaultBuilding(
       database.store,
@@ -37,8 +34,8 @@ describe.each(dialects)("an agent back after a long outage [%s]", (dialect) => {
     );
     const agent = openFaultAgent(dataDirs[0] ?? "", "returning-agent");
     const otherDoor = openFaultAgent(dataDirs[1] ?? "", "online-agent");
-    cleanups.push(() => agent.close());
-    cleanups.push(() => otherDoor.close());
+    onCleanup(() => agent.close());
+    onCleanup(() => otherDoor.close());
 
     const queueStarted = performance.now();
     for (let i = 0; i < backlog; i++) agent.decide();
@@ -46,7 +43,7 @@ describe.each(dialects)("an agent back after a long outage [%s]", (dialect) => {
     expect(agent.outbox.length()).toBe(backlog);
 
     const server = await startServerProcess(await findFreePort(), database.serverEnv);
-    cleanups.push(() => server.kill());
+    onCleanup(() => server.kill());
     otherDoor.connect(server.baseUrl);
     const firstTap = otherDoor.decide();
     await vi.waitFor(
@@ -72,7 +69,7 @@ describe.each(dialects)("an agent back after a long outage [%s]", (dialect) => {
       () => otherTaps.push({ event: otherDoor.decide(), at: performance.now() }),
       otherDoorTapEveryMs,
     );
-    cleanups.push(() => clearInterval(tapping));
+    onCleanup(() => clearInterval(tapping));
     await waitUntilDelivered([agent], 300_000);
     clearInterval(tapping);
     const catchUpMs = performance.now() - connectedAt;

@@ -45,3 +45,41 @@ export function isGapless(values: readonly number[]): boolean {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.every((value, i) => i === 0 || value === (sorted[i - 1] ?? Number.NaN) + 1);
 }
+
+/** What the server stored against what the agents decided, per agent in the order of `readerIds`. */
+export interface DeliveryCheck {
+  /** Event ids stored more than once. */
+  duplicated: string[];
+  /** Event ids an agent appended that the server never stored. */
+  decidedButNotStored: string[];
+  /** Of the event ids given as acknowledged to agents, those the server does not hold. */
+  acknowledgedButNotStored: string[];
+  /** Agents (1-based) whose stored sequence numbers have a gap. */
+  agentsWithGaps: number[];
+  /** Agents (1-based) with another number of stored events than they decided. */
+  agentsMiscounted: number[];
+  decided: number;
+  stored: number;
+}
+
+export async function checkDelivery(
+  store: Store,
+  readerIds: readonly number[],
+  agents: readonly { appended: readonly string[] }[],
+  acknowledged: readonly string[] = [],
+): Promise<DeliveryCheck> {
+  const stored = await readStoredEvents(store, readerIds);
+  const agentsWhere = (failing: (sequences: number[], appended: readonly string[]) => boolean) =>
+    agents.flatMap((agent, i) =>
+      failing(stored.sequencesByReader.get(readerIds[i] ?? -1) ?? [], agent.appended) ? [i + 1] : [],
+    );
+  return {
+    duplicated: duplicatedIds(stored),
+    decidedButNotStored: agents.flatMap((agent) => agent.appended.filter((id) => !stored.countById.has(id))),
+    acknowledgedButNotStored: acknowledged.filter((id) => !stored.countById.has(id)),
+    agentsWithGaps: agentsWhere((sequences) => !isGapless(sequences)),
+    agentsMiscounted: agentsWhere((sequences, appended) => sequences.length !== appended.length),
+    decided: agents.reduce((sum, agent) => sum + agent.appended.length, 0),
+    stored: stored.countById.size,
+  };
+}
