@@ -1,6 +1,7 @@
 import { type LocalDate, toLocalDate } from "@tobira/core";
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
 import { readAccessEventHead } from "../access-events/access-event-chain";
+import { repeat } from "../cluster/repeat";
 import type { Deps } from "../deps";
 import { readAuditHead } from "./audit-repository";
 
@@ -32,22 +33,10 @@ export function createChainHeadWitness(deps: Pick<Deps, "db" | "clock">, log: Fa
 export function registerChainHeadLog(app: FastifyInstance, deps: Pick<Deps, "db" | "clock">): void {
   const log = app.log.child({ category: "audit" });
   const witness = createChainHeadWitness(deps, log);
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = witness
+  const job = repeat(checkEveryMs, async () => {
+    await witness
       .logIfDue()
-      .catch((error: unknown) => log.error({ err: error }, "reading the hash chain heads failed"))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, checkEveryMs);
-  timer.unref();
-  const first = setImmediate(tick);
-  app.addHook("onClose", async () => {
-    clearImmediate(first);
-    clearInterval(timer);
-    await running;
+      .catch((error: unknown) => log.error({ err: error }, "reading the hash chain heads failed"));
   });
+  app.addHook("onClose", () => job.stop());
 }

@@ -1,4 +1,5 @@
 import type { FastifyBaseLogger, FastifyInstance } from "fastify";
+import { type RepeatingJob, repeat } from "../cluster/repeat";
 import { isMailConfigured } from "../config";
 import type { Deps } from "../deps";
 import { type DigestOutcome, digestDateAt, runMorningDigest } from "./run-morning-digest";
@@ -8,33 +9,13 @@ import { createSmtpTransport, describeSmtpServer, redactSmtpSecret } from "./smt
 const mailEveryMs = 15_000;
 const digestCheckEveryMs = 60_000;
 
-/** Runs `task` every `everyMs`, never two at once; `stop` waits for a running one to end. */
-function repeat(everyMs: number, task: () => Promise<void>): { stop(): Promise<void> } {
-  let running: Promise<void> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = task().finally(() => {
-      running = null;
-    });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  setImmediate(tick);
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
-
 /**
  * Starts the notification work that runs beside the server — the e-mail sender (when SMTP is set up)
  * and the morning digest — and stops it when the server closes.
  */
 export function registerNotificationJobs(app: FastifyInstance, deps: Deps): void {
   const log: FastifyBaseLogger = app.log.child({ category: "notifications" });
-  const jobs: { stop(): Promise<void> }[] = [];
+  const jobs: RepeatingJob[] = [];
 
   let digestDoneFor: string | null = null;
   jobs.push(
